@@ -32,8 +32,6 @@ public final class LogRecordParser {
     private final String logTypeField;
     private final String logIdField;
     private final String timeField;
-    private final long maxFutureNanos;
-    private final long maxPastNanos;
 
     public LogRecordParser(SchemaRules rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -41,8 +39,6 @@ public final class LogRecordParser {
         this.logTypeField = rules.fieldNames().logType();
         this.logIdField = rules.fieldNames().logId();
         this.timeField = rules.fieldNames().time();
-        this.maxFutureNanos = saturatedNanos(rules.maxTimeSkewFuture().toNanos());
-        this.maxPastNanos = saturatedNanos(rules.maxTimeSkewPast().toNanos());
     }
 
     /** A Jackson factory with the nesting cap used everywhere in the schema layer. */
@@ -249,11 +245,11 @@ public final class LogRecordParser {
         if (timeProblem != null) {
             return reject(RejectReason.INVALID_TIME, timeProblem, buf, offset, length, ref);
         }
-        long arrivalNanos = ref.source().arrivalEpochMillis() * 1_000_000L;
-        if (time > saturatingAdd(arrivalNanos, maxFutureNanos) || time < saturatingAdd(arrivalNanos, -maxPastNanos)) {
-            return reject(RejectReason.TIME_OUT_OF_RANGE, "time " + instantText(time) + " is outside ["
-                    + "arrival - " + rules.maxTimeSkewPast() + ", arrival + " + rules.maxTimeSkewFuture()
-                    + "] of arrival " + instantText(arrivalNanos), buf, offset, length, ref);
+        long arrivalMillis = ref.source().arrivalEpochMillis();
+        if (!TimeParser.withinSkew(time, arrivalMillis, rules.maxTimeSkewFuture(), rules.maxTimeSkewPast())) {
+            return reject(RejectReason.TIME_OUT_OF_RANGE, "time " + instantText(time) + " is outside [arrival - "
+                    + rules.maxTimeSkewPast() + ", arrival + " + rules.maxTimeSkewFuture() + "] of arrival "
+                    + java.time.Instant.ofEpochMilli(arrivalMillis), buf, offset, length, ref);
         }
         int[] trimmed = trim(buf, offset, offset + length);
         return new Parsed(new LogRecord(buf, trimmed[0], trimmed[1] - trimmed[0], logType, logId, time, ref));
@@ -388,18 +384,6 @@ public final class LogRecordParser {
 
     private static String hex(char c) {
         return String.format("%04X", (int) c);
-    }
-
-    private static long saturatedNanos(long nanos) {
-        return Math.max(0, nanos);
-    }
-
-    private static long saturatingAdd(long a, long b) {
-        long r = a + b;
-        if (((a ^ r) & (b ^ r)) < 0) {
-            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE + 1;
-        }
-        return r;
     }
 
     static int indexOf(byte[] buf, byte b, int from, int end) {
