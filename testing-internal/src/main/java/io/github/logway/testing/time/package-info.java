@@ -1,0 +1,2 @@
+/** Time sources that tests control. */
+package io.github.logway.testing.time;
