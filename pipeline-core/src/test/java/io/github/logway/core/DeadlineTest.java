@@ -3,19 +3,19 @@ package io.github.logway.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.logway.core.testing.FakeContext;
-import io.github.logway.core.testing.MutableClock;
+import io.github.logway.testing.events.FakeLambdaContext;
+import io.github.logway.testing.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class DeadlineTest {
 
-    private final MutableClock clock = MutableClock.at("2026-11-24T10:15:30Z");
+    private final ManualClock clock = ManualClock.at(Instant.parse("2026-11-24T10:15:30Z"));
 
     @Test
     void fromContext_subtractsSafetyMarginFromRemainingTime() {
-        Deadline deadline = Deadline.fromContext(new FakeContext(60_000), Duration.ofSeconds(5), clock);
+        Deadline deadline = Deadline.fromContext(FakeLambdaContext.withRemainingTime(clock, Duration.ofMillis(60_000)), Duration.ofSeconds(5), clock);
 
         assertThat(deadline.instant()).isEqualTo(Instant.parse("2026-11-24T10:16:25Z"));
         assertThat(deadline.remaining()).isEqualTo(Duration.ofSeconds(55));
@@ -23,7 +23,7 @@ class DeadlineTest {
 
     @Test
     void fromContext_whenMarginExceedsRemainingTime_isAlreadyExpired() {
-        Deadline deadline = Deadline.fromContext(new FakeContext(3_000), Duration.ofSeconds(5), clock);
+        Deadline deadline = Deadline.fromContext(FakeLambdaContext.withRemainingTime(clock, Duration.ofMillis(3_000)), Duration.ofSeconds(5), clock);
 
         assertThat(deadline.isExpired()).isTrue();
         assertThat(deadline.remaining()).isEqualTo(Duration.ZERO);
@@ -31,7 +31,7 @@ class DeadlineTest {
 
     @Test
     void fromContext_whenMarginNegative_throws() {
-        assertThatThrownBy(() -> Deadline.fromContext(new FakeContext(3_000), Duration.ofMillis(-1), clock))
+        assertThatThrownBy(() -> Deadline.fromContext(FakeLambdaContext.withRemainingTime(clock, Duration.ofMillis(3_000)), Duration.ofMillis(-1), clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("safetyMargin");
     }

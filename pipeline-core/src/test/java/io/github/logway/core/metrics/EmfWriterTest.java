@@ -1,10 +1,11 @@
 package io.github.logway.core.metrics;
 
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.logway.core.testing.MutableClock;
+import io.github.logway.testing.time.ManualClock;
 import io.github.logway.schema.RejectReason;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ class EmfWriterTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final MutableClock clock = MutableClock.at("2026-11-24T10:15:30.123Z");
+    private final ManualClock clock = ManualClock.at(Instant.parse("2026-11-24T10:15:30.123Z"));
     private final InvocationMetrics metrics = new InvocationMetrics();
 
     @BeforeEach

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.logway.core.Deadline;
 import io.github.logway.core.RetryableException;
 import io.github.logway.core.retry.RetryPolicy;
-import io.github.logway.core.testing.MutableClock;
+import io.github.logway.testing.time.ManualClock;
 import io.github.logway.core.testing.RecordingSleeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -150,7 +151,7 @@ class PutRecordsBatcherProperties {
             publisher.failEntries((entry, attempt) -> failures.entryFails(indexOf.get(entry), attempt)
                     && failures.code(indexOf.get(entry)).equals(code), code);
         }
-        MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+        ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         Executor executor = concurrent ? POOL : Runnable::run;
         PutRecordsBatcher batcher = new PutRecordsBatcher(publisher, settings, new RecordingSleeper(clock),
                 new SplittableRandom(failures.seed()), executor);

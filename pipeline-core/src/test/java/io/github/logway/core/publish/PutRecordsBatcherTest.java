@@ -7,10 +7,11 @@ import io.github.logway.core.Deadline;
 import io.github.logway.core.FatalException;
 import io.github.logway.core.RetryableException;
 import io.github.logway.core.retry.RetryPolicy;
-import io.github.logway.core.testing.MutableClock;
+import io.github.logway.testing.time.ManualClock;
 import io.github.logway.core.testing.RecordingSleeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,7 +28,7 @@ class PutRecordsBatcherTest {
     private static final String PTEE = "ProvisionedThroughputExceededException";
     private static final int MIB = 1024 * 1024;
 
-    private final MutableClock clock = MutableClock.at("2026-11-24T10:00:00Z");
+    private final ManualClock clock = ManualClock.at(Instant.parse("2026-11-24T10:00:00Z"));
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final FakeRecordPublisher publisher = new FakeRecordPublisher();
     private ExecutorService pool;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.logway.core.Deadline;
-import io.github.logway.core.testing.MutableClock;
+import io.github.logway.testing.time.ManualClock;
 import io.github.logway.core.testing.RecordingSleeper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class BackoffTest {
 
     private static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1));
 
-    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     /** A generator that always returns the largest value allowed. */

@@ -1,17 +1,18 @@
 package io.github.logway.core.testing;
 
 import io.github.logway.core.retry.Sleeper;
+import io.github.logway.testing.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sleeper that records each sleep and moves a {@link MutableClock} instead of waiting. Thread-safe. */
+/** A sleeper that records each sleep and moves a {@link ManualClock} instead of waiting. Thread-safe. */
 public final class RecordingSleeper implements Sleeper {
 
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    public RecordingSleeper(MutableClock clock) {
+    public RecordingSleeper(ManualClock clock) {
         this.clock = clock;
     }
 
