@@ -251,8 +251,15 @@ public final class LogRecordParser {
                     + rules.maxTimeSkewPast() + ", arrival + " + rules.maxTimeSkewFuture() + "] of arrival "
                     + java.time.Instant.ofEpochMilli(arrivalMillis), buf, offset, length, ref);
         }
-        int[] trimmed = trim(buf, offset, offset + length);
-        return new Parsed(new LogRecord(buf, trimmed[0], trimmed[1] - trimmed[0], logType, logId, time, ref));
+        int start = offset;
+        int end = offset + length;
+        while (start < end && isWhitespace(buf[start])) {
+            start++;
+        }
+        while (end > start && isWhitespace(buf[end - 1])) {
+            end--;
+        }
+        return new Parsed(new LogRecord(buf, start, end - start, logType, logId, time, ref));
     }
 
     private static long readTime(JsonParser parser, JsonToken value) throws IOException {
