@@ -114,7 +114,8 @@ public final class LocalServer implements AutoCloseable {
                     String tail = LogTail.describe(logFile, LOG_TAIL_LINES);
                     String message = name + " exited with code " + process.exitValue() + " before becoming healthy"
                             + where + tail;
-                    if (tail.contains("Address already in use")) {
+                    // Java: "BindException: Address already in use"; Node: "listen EADDRINUSE: address already in use".
+                    if (tail.contains("Address already in use") || tail.contains("EADDRINUSE")) {
                         throw new PortTakenException(message);
                     }
                     throw new LocalServerStartException(message);

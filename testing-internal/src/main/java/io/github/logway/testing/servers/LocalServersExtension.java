@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * it when the whole run ends (and a shutdown hook does if the JVM exits first). This holds while failsafe
  * runs all classes of a fork in one JUnit launch, which is its default ({@code forkCount=1}).
  *
- * <p>Supported parameter types: {@link S3Endpoint} (s3proxy). A server that fails to start fails every test
+ * <p>Supported parameter types: {@link S3Endpoint} (s3proxy), {@link OpenSearchEndpoint} (OpenSearch),
+ * {@link KinesisEndpoint} (kinesis-local), {@link KinesaliteEndpoint} (kinesalite).
+ * A server that fails to start fails every test
  * asking for it, with the server's log tail, without being started again.
  */
 public final class LocalServersExtension implements ParameterResolver {
@@ -25,7 +27,9 @@ public final class LocalServersExtension implements ParameterResolver {
             ExtensionContext.Namespace.create(LocalServersExtension.class);
 
     /** Every server type this extension can start. */
-    private static final List<ServerType<?>> SERVER_TYPES = List.of(new S3ProxyServerType());
+    private static final List<ServerType<?>> SERVER_TYPES = List.of(
+            new S3ProxyServerType(), new OpenSearchServerType(),
+            new KinesisLocalServerType(), new KinesaliteServerType());
 
     /** Called by JUnit. */
     public LocalServersExtension() {}
