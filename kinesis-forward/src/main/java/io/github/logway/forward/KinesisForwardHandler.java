@@ -1,0 +1,63 @@
+package io.github.logway.forward;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.github.logway.core.config.EnvReader;
+import io.github.logway.core.log.JsonLogger;
+import io.github.logway.core.publish.BatcherSettings;
+import io.github.logway.core.publish.KinesisRecordPublisher;
+import io.github.logway.core.retry.Sleeper;
+import io.github.logway.core.store.S3ObjectStore;
+import java.time.Clock;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The Lambda entry point of kinesis-forward (handler {@code io.github.logway.forward.KinesisForwardHandler}):
+ * forwards whitelisted log types from the source stream of its event source mapping to {@code TARGET_STREAM_NAME}.
+ *
+ * <p>The public constructor runs once per cold start: it reads and validates the environment (a
+ * {@link io.github.logway.core.config.ConfigException} fails the cold start, naming every bad variable) and builds
+ * the Kinesis and S3 clients, reused by every invocation.
+ */
+public final class KinesisForwardHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+
+    private final KinesisForwarder forwarder;
+
+    /** Called by Lambda at cold start. */
+    public KinesisForwardHandler() {
+        this(forLambda(KinesisForwardConfig.read(EnvReader.ofSystem())));
+    }
+
+    /** For tests: a forwarder with fakes. */
+    KinesisForwardHandler(KinesisForwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
+        return forwarder.handle(event, context);
+    }
+
+    /** The forwarder Lambda runs: real clients, the system clock, standard output for metrics and logs. */
+    static KinesisForwarder forLambda(KinesisForwardConfig config) {
+        return new KinesisForwarder(config, new KinesisRecordPublisher(TargetClients.kinesis(config)),
+                new S3ObjectStore(TargetClients.s3()), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM,
+                requestThreads(), System.out,
+                JsonLogger.create(KinesisForwarder.FUNCTION_NAME, config.common().logLevel()));
+    }
+
+    /** The threads of concurrent PutRecords requests: daemons, so they never hold a JVM open. */
+    private static ExecutorService requestThreads() {
+        ThreadFactory daemons = task -> {
+            Thread thread = new Thread(task, "kinesis-forward-put-records");
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newFixedThreadPool(BatcherSettings.DEFAULT_MAX_CONCURRENT_REQUESTS, daemons);
+    }
+}
