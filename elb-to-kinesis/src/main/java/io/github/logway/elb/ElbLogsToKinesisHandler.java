@@ -1,0 +1,66 @@
+package io.github.logway.elb;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.github.logway.core.config.EnvReader;
+import io.github.logway.core.log.JsonLogger;
+import io.github.logway.core.publish.BatcherSettings;
+import io.github.logway.core.publish.KinesisRecordPublisher;
+import io.github.logway.core.retry.Sleeper;
+import io.github.logway.core.store.S3ObjectStore;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The Lambda entry point of elb-to-kinesis (handler {@code io.github.logway.elb.ElbLogsToKinesisHandler}), fed by
+ * an SQS event source mapping with {@code ReportBatchItemFailures}.
+ *
+ * <p>The public constructor runs once per cold start: it reads and validates the environment (a
+ * {@link io.github.logway.core.config.ConfigException} fails the cold start, naming every bad variable) and builds
+ * the S3, SQS and Kinesis clients, reused by every invocation.
+ */
+public final class ElbLogsToKinesisHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final ElbLogsToKinesis function;
+
+    /** Called by Lambda at cold start. */
+    public ElbLogsToKinesisHandler() {
+        this(forLambda(ElbToKinesisConfig.read(EnvReader.ofSystem())));
+    }
+
+    /** For tests: a function built on fakes. */
+    ElbLogsToKinesisHandler(ElbLogsToKinesis function) {
+        this.function = Objects.requireNonNull(function, "function");
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return function.handle(event, context);
+    }
+
+    /** The function Lambda runs: real clients, the system clock, standard output for metrics and logs. */
+    static ElbLogsToKinesis forLambda(ElbToKinesisConfig config) {
+        S3Client s3 = ElbClients.s3();
+        return new ElbLogsToKinesis(config, new S3AccessLogSource(s3),
+                new KinesisRecordPublisher(ElbClients.kinesis(config)), new SqsContinuationQueue(ElbClients.sqs()),
+                new S3ObjectStore(s3), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM, requestThreads(),
+                System.out, JsonLogger.create(ElbLogsToKinesis.FUNCTION_NAME, config.common().logLevel()));
+    }
+
+    /** The threads of concurrent PutRecords requests: daemons, so they never hold a JVM open. */
+    private static ExecutorService requestThreads() {
+        ThreadFactory daemons = task -> {
+            Thread thread = new Thread(task, "elb-to-kinesis-put-records");
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newFixedThreadPool(BatcherSettings.DEFAULT_MAX_CONCURRENT_REQUESTS, daemons);
+    }
+}
