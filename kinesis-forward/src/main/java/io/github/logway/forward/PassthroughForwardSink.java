@@ -1,6 +1,7 @@
 package io.github.logway.forward;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import io.github.logway.core.KinesisRecords;
 import io.github.logway.core.Deadline;
 import io.github.logway.core.DeliveryOutcome;
 import io.github.logway.core.publish.BatchPutResult;
@@ -8,7 +9,6 @@ import io.github.logway.core.publish.PublishEntry;
 import io.github.logway.core.publish.PutRecordsBatcher;
 import io.github.logway.schema.LogRecord;
 import io.github.logway.schema.RecordSource;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,8 +49,8 @@ final class PassthroughForwardSink implements ForwardSink {
         if (event != null && event.getRecords() != null) {
             for (KinesisEvent.KinesisEventRecord record : event.getRecords()) {
                 KinesisEvent.Record kinesis = record.getKinesis();
-                data.put(keyOf(shardIdOf(record.getEventID()), kinesis.getSequenceNumber()),
-                        bytesOf(kinesis.getData()));
+                data.put(keyOf(KinesisRecords.shardIdOf(record.getEventID()), kinesis.getSequenceNumber()),
+                        KinesisRecords.dataOf(kinesis.getData()));
             }
         }
         inputData = data;
@@ -97,26 +97,5 @@ final class PassthroughForwardSink implements ForwardSink {
         return shardId + '/' + sequenceNumber;
     }
 
-    /** Lambda's eventID is {@code shardId-000000000000:SEQUENCE}; the processor takes the shard from it the same way. */
-    private static String shardIdOf(String eventId) {
-        if (eventId == null) {
-            return "";
-        }
-        int colon = eventId.indexOf(':');
-        return colon < 0 ? eventId : eventId.substring(0, colon);
-    }
 
-    private static byte[] bytesOf(ByteBuffer data) {
-        if (data == null) {
-            return new byte[0];
-        }
-        ByteBuffer view = data.duplicate();
-        if (view.hasArray() && view.arrayOffset() == 0 && view.position() == 0
-                && view.remaining() == view.array().length) {
-            return view.array();
-        }
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
-    }
 }

@@ -15,7 +15,6 @@ import io.github.logway.schema.RejectReason;
 import io.github.logway.schema.Rejected;
 import io.github.logway.schema.Skipped;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
@@ -89,7 +88,7 @@ public final class KinesisBatchProcessor {
             sources[i] = source;
             oldestArrival = Math.min(oldestArrival, source.arrivalEpochMillis());
             events.clear();
-            decoder.decode(bytesOf(record.getKinesis().getData()), source, events);
+            decoder.decode(KinesisRecords.dataOf(record.getKinesis().getData()), source, events);
             logEvents += events.size();
             for (DecodedEvent decoded : events) {
                 // Java 17 bytecode: no pattern switch, so an if-chain over the sealed type.
@@ -190,20 +189,12 @@ public final class KinesisBatchProcessor {
         Date arrival = kinesis.getApproximateArrivalTimestamp();
         return new RecordSource(
                 nullToEmpty(record.getEventSourceARN()),
-                shardIdOf(record.getEventID()),
+                KinesisRecords.shardIdOf(record.getEventID()),
                 sequence,
                 nullToEmpty(kinesis.getPartitionKey()),
                 arrival == null ? 0L : arrival.getTime());
     }
 
-    /** Lambda's eventID is {@code shardId-000000000000:49590338271490256608559692538361571095921575989136588898}. */
-    static String shardIdOf(String eventId) {
-        if (eventId == null) {
-            return "";
-        }
-        int colon = eventId.indexOf(':');
-        return colon < 0 ? eventId : eventId.substring(0, colon);
-    }
 
     private static BigInteger sequenceValue(String sequence) {
         try {
@@ -213,19 +204,6 @@ public final class KinesisBatchProcessor {
         }
     }
 
-    private static byte[] bytesOf(ByteBuffer data) {
-        if (data == null) {
-            return new byte[0];
-        }
-        ByteBuffer view = data.duplicate();
-        if (view.hasArray() && view.arrayOffset() == 0 && view.position() == 0
-                && view.remaining() == view.array().length) {
-            return view.array();
-        }
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
-    }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
