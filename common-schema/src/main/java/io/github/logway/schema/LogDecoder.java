@@ -85,19 +85,19 @@ public final class LogDecoder {
                 return;
             }
         }
-        if (CloudWatchLogsEnvelope.mayBeEnvelope(buf, off, len)) {
-            CwlParseResult envelope = CloudWatchLogsEnvelope.parse(factory, buf, off, len);
-            if (envelope instanceof CwlParseResult.DataMessage message) {
-                decodeCloudWatchEvents(message, ref, out);
-                return;
-            }
-            if (envelope instanceof CwlParseResult.ControlMessage) {
-                out.add(new Skipped(Skipped.CWL_CONTROL_MESSAGE, ref));
-                return;
-            }
-            // NotEnvelope or MalformedEnvelope: an ordinary record, judged by the schema below.
+        if (!parser.parsePayload(buf, off, len, ref, out, true)) {
+            return;
         }
-        parser.parsePayload(buf, off, len, ref, out);
+        // The payload is one object with a string messageType and a logEvents array.
+        CwlParseResult envelope = CloudWatchLogsEnvelope.parse(factory, buf, off, len);
+        if (envelope instanceof CwlParseResult.DataMessage message) {
+            decodeCloudWatchEvents(message, ref, out);
+        } else if (envelope instanceof CwlParseResult.ControlMessage) {
+            out.add(new Skipped(Skipped.CWL_CONTROL_MESSAGE, ref));
+        } else {
+            // NotEnvelope or MalformedEnvelope: an ordinary record, judged by the schema.
+            parser.parsePayload(buf, off, len, ref, out, false);
+        }
     }
 
     private void decodeCloudWatchEvents(

@@ -26,6 +26,9 @@ public final class LogRecordParser {
     public static final int MAX_LOG_TYPE_CHARS = 100;
     /** {@code log_id} may take at most this many bytes in UTF-8. */
     public static final int MAX_LOG_ID_BYTES = 512;
+    /** The CloudWatch Logs subscription envelope's keys that mark a candidate (both required). */
+    private static final String ENVELOPE_TYPE_FIELD = "messageType";
+    private static final String ENVELOPE_EVENTS_FIELD = "logEvents";
 
     private final SchemaRules rules;
     private final JsonFactory factory;
@@ -63,32 +66,42 @@ public final class LogRecordParser {
      * several lines is accepted as one event.
      */
     public void parsePayload(byte[] buf, int offset, int length, EventRef ref, List<? super ParseResult> out) {
+        parsePayload(buf, offset, length, ref, out, false);
+    }
+
+    /**
+     * Like {@link #parsePayload(byte[], int, int, EventRef, List)}; with {@code detectEnvelope}, a payload that is
+     * one object whose top level has a string {@code messageType} and an array {@code logEvents} adds nothing and
+     * returns true, so the caller can read it as a CloudWatch Logs envelope (and parse it again without
+     * detection if it is not one). Finding the candidate costs nothing extra: the parser reads the top-level keys
+     * anyway.
+     */
+    boolean parsePayload(byte[] buf, int offset, int length, EventRef ref, List<? super ParseResult> out,
+            boolean detectEnvelope) {
         int end = offset + length;
         int bad = Utf8.firstInvalid(buf, offset, length);
         if (bad >= 0) {
             // Binary or mis-encoded data: one rejection for the whole record, never split on stray newline bytes.
             out.add(reject(RejectReason.NOT_UTF8, "invalid UTF-8 at byte " + (bad - offset), buf, offset, length,
                     ref));
-            return;
+            return false;
         }
         int firstNewline = indexOf(buf, (byte) '\n', offset, end);
         if (firstNewline < 0) {
             if (isBlank(buf, offset, end)) {
                 out.add(reject(RejectReason.NOT_JSON, "empty record", buf, offset, length, ref));
-            } else {
-                out.add(parseObject(buf, offset, length, ref, true));
+                return false;
             }
-            return;
+            return addOrDetect(parseObject(buf, offset, length, ref, true, detectEnvelope), out);
         }
         int lines = countNonBlankLines(buf, offset, end);
         if (lines == 0) {
             out.add(reject(RejectReason.NOT_JSON, "empty record", buf, offset, length, ref));
-            return;
+            return false;
         }
         if (lines == 1) {
             int[] span = firstNonBlankLine(buf, offset, end);
-            out.add(parseObject(buf, span[0], span[1] - span[0], ref, true));
-            return;
+            return addOrDetect(parseObject(buf, span[0], span[1] - span[0], ref, true, detectEnvelope), out);
         }
         int before = out.size();
         boolean anyNotJson = false;
@@ -103,7 +116,7 @@ public final class LogRecordParser {
             }
             if (!isBlank(buf, lineStart, trimmedEnd)) {
                 ParseResult result =
-                        parseObject(buf, lineStart, trimmedEnd - lineStart, ref.withEventIndex(index++), true);
+                        parseObject(buf, lineStart, trimmedEnd - lineStart, ref.withEventIndex(index++), true, false);
                 if (result instanceof Rejected rejected && rejected.reason() == RejectReason.NOT_JSON) {
                     anyNotJson = true;
                 }
@@ -113,20 +126,37 @@ public final class LogRecordParser {
         }
         if (anyNotJson) {
             // Perhaps one pretty-printed object rather than NDJSON: accept it whole if it parses as such.
-            ParseResult whole = parseObject(buf, offset, length, ref, true);
-            if (whole instanceof Parsed) {
+            ParseResult whole = parseObject(buf, offset, length, ref, true, detectEnvelope);
+            if (whole instanceof Parsed || whole == ENVELOPE_CANDIDATE) {
                 out.subList(before, out.size()).clear();
-                out.add(whole);
+                return addOrDetect(whole, out);
             }
         }
+        return false;
+    }
+
+    /**
+     * Returned by the parse, never to callers, when envelope detection is on and the object looks like a
+     * CloudWatch Logs envelope. Compared by identity.
+     */
+    private static final Rejected ENVELOPE_CANDIDATE = new Rejected(RejectReason.NOT_JSON,
+            "CloudWatch Logs envelope candidate", new byte[0], EventRef.of(new RecordSource("", "", "0", "", 0)));
+
+    private static boolean addOrDetect(ParseResult result, List<? super ParseResult> out) {
+        if (result == ENVELOPE_CANDIDATE) {
+            return true;
+        }
+        out.add(result);
+        return false;
     }
 
     /** Parses exactly one JSON object (surrounding whitespace allowed) and validates the schema fields. */
     public ParseResult parseObject(byte[] buf, int offset, int length, EventRef ref) {
-        return parseObject(buf, offset, length, ref, false);
+        return parseObject(buf, offset, length, ref, false, false);
     }
 
-    private ParseResult parseObject(byte[] buf, int offset, int length, EventRef ref, boolean utf8Checked) {
+    private ParseResult parseObject(byte[] buf, int offset, int length, EventRef ref, boolean utf8Checked,
+            boolean detectEnvelope) {
         if (length > rules.maxEventBytes()) {
             return reject(RejectReason.TOO_LARGE,
                     "log event of " + length + " bytes exceeds the limit of " + rules.maxEventBytes() + " bytes",
@@ -137,7 +167,7 @@ public final class LogRecordParser {
             return reject(RejectReason.NOT_UTF8, "invalid UTF-8 at byte " + (bad - offset), buf, offset, length, ref);
         }
         try (JsonParser parser = factory.createParser(buf, offset, length)) {
-            return parseTopLevel(parser, buf, offset, length, ref);
+            return parseTopLevel(parser, buf, offset, length, ref, detectEnvelope);
         } catch (StreamConstraintsException e) {
             return reject(RejectReason.TOO_DEEP, e.getOriginalMessage(), buf, offset, length, ref);
         } catch (JsonProcessingException e) {
@@ -148,8 +178,8 @@ public final class LogRecordParser {
         }
     }
 
-    private ParseResult parseTopLevel(JsonParser parser, byte[] buf, int offset, int length, EventRef ref)
-            throws IOException {
+    private ParseResult parseTopLevel(JsonParser parser, byte[] buf, int offset, int length, EventRef ref,
+            boolean detectEnvelope) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             return reject(RejectReason.NOT_JSON, "empty record", buf, offset, length, ref);
@@ -172,6 +202,8 @@ public final class LogRecordParser {
         String idProblem = null;
         String timeProblem = null;
         boolean seenTime = false;
+        boolean envelopeType = false;
+        boolean envelopeEvents = false;
 
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -208,8 +240,14 @@ public final class LogRecordParser {
                         timeProblem = describeBadTime(parser, value, name);
                     }
                 }
-            } else if (value.isStructStart()) {
-                parser.skipChildren();
+            } else {
+                if (detectEnvelope) {
+                    envelopeType |= value == JsonToken.VALUE_STRING && name.equals(ENVELOPE_TYPE_FIELD);
+                    envelopeEvents |= value == JsonToken.START_ARRAY && name.equals(ENVELOPE_EVENTS_FIELD);
+                }
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                }
             }
         }
         if (token != JsonToken.END_OBJECT) {
@@ -217,6 +255,9 @@ public final class LogRecordParser {
         }
         if (parser.nextToken() != null) {
             return reject(RejectReason.NOT_JSON, "trailing data after the JSON object", buf, offset, length, ref);
+        }
+        if (envelopeType && envelopeEvents) {
+            return ENVELOPE_CANDIDATE;
         }
 
         // Report the first violation in field order: log_type, log_id, time.

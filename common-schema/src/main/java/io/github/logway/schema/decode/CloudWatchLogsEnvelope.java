@@ -41,12 +41,6 @@ public final class CloudWatchLogsEnvelope {
     private static final String FIELD_EVENT_TIMESTAMP = "timestamp";
     private static final String FIELD_EVENT_MESSAGE = "message";
 
-    /** The quoted key every envelope holds, as CloudWatch Logs writes it: what {@link #mayBeEnvelope} looks for. */
-    private static final byte[] LOG_EVENTS_KEY = ('"' + FIELD_LOG_EVENTS + '"').getBytes(StandardCharsets.US_ASCII);
-    /** Boyer-Moore-Horspool shift per byte value for {@link #LOG_EVENTS_KEY}. */
-    private static final int[] LOG_EVENTS_KEY_SHIFTS = shiftTable(LOG_EVENTS_KEY);
-    /** Number of distinct byte values. */
-    private static final int BYTE_VALUES = 256;
 
     /** Longest piece of an unexpected value quoted in an error detail, characters. */
     private static final int MAX_QUOTED_CHARS = 64;
@@ -54,41 +48,6 @@ public final class CloudWatchLogsEnvelope {
     private static final NotEnvelope NOT_ENVELOPE = new NotEnvelope();
 
     private CloudWatchLogsEnvelope() {
-    }
-
-    /**
-     * A cheap pre-check before {@link #parse}: whether the bytes contain {@code "logEvents"}. False means the bytes
-     * are not an envelope as CloudWatch Logs writes one (UTF-8, key unescaped); true means {@link #parse} may still
-     * find an ordinary record.
-     *
-     * @param data the buffer
-     * @param offset where the record starts in {@code data}
-     * @param length the record's length, bytes
-     * @return whether the range contains the quoted key {@code "logEvents"}
-     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} do not lie inside {@code data}
-     */
-    public static boolean mayBeEnvelope(byte[] data, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, data.length);
-        byte[] key = LOG_EVENTS_KEY;
-        int last = key.length - 1;
-        int end = offset + length;
-        int candidateEnd = offset + last;
-        while (candidateEnd < end) {
-            byte b = data[candidateEnd];
-            if (b == key[last]) {
-                int i = last - 1;
-                int at = candidateEnd - 1;
-                while (i >= 0 && data[at] == key[i]) {
-                    i--;
-                    at--;
-                }
-                if (i < 0) {
-                    return true;
-                }
-            }
-            candidateEnd += LOG_EVENTS_KEY_SHIFTS[b & 0xFF];
-        }
-        return false;
     }
 
     /**
@@ -112,15 +71,6 @@ public final class CloudWatchLogsEnvelope {
             // Not JSON, or past the factory's constraints: the caller's own parser reports the reason.
             return NOT_ENVELOPE;
         }
-    }
-
-    private static int[] shiftTable(byte[] pattern) {
-        int[] shifts = new int[BYTE_VALUES];
-        Arrays.fill(shifts, pattern.length);
-        for (int i = 0; i < pattern.length - 1; i++) {
-            shifts[pattern[i] & 0xFF] = pattern.length - 1 - i;
-        }
-        return shifts;
     }
 
     /** One streaming pass over an envelope candidate. */

@@ -32,7 +32,6 @@ class CloudWatchLogsEnvelopeTest {
 
         assertThat(GzipDecoder.isGzip(record, 0, record.length)).isTrue();
         Inflated inflated = (Inflated) GzipDecoder.inflate(record, 0, record.length, CAP);
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(inflated.bytes(), 0, inflated.length())).isTrue();
         CwlParseResult result = CloudWatchLogsEnvelope.parse(JSON, inflated.bytes(), 0, inflated.length());
 
         JsonNode expected = MAPPER.readTree(fixture);
@@ -195,44 +194,6 @@ class CloudWatchLogsEnvelopeTest {
         byte[] data = envelope("{\"id\":\"1\",\"timestamp\":1,\"message\":7}");
 
         assertThat(parse(Arrays.copyOf(data, data.length - 1))).isEqualTo(new NotEnvelope());
-    }
-
-    @Test
-    void mayBeEnvelope_whenFixture_returnsTrue() throws IOException {
-        byte[] fixture = resource("/events/cwl-data-message.json");
-
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(fixture, 0, fixture.length)).isTrue();
-    }
-
-    @Test
-    void mayBeEnvelope_whenOrdinaryLogWithNearMisses_returnsFalse() {
-        byte[] log = utf8("{\"log_type\":\"app\",\"log_id\":\"1\",\"time\":1795515330,\"messageType\":\"x\","
-                + "\"logEvent\":\"see logEvents\",\"LogEvents\":[]}");
-
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(log, 0, log.length)).isFalse();
-    }
-
-    @Test
-    void mayBeEnvelope_whenKeyAppearsAsValue_returnsTrueAndParseDecides() {
-        byte[] log = utf8("{\"log_type\":\"app\",\"log_id\":\"1\",\"time\":1795515330,\"field\":\"logEvents\"}");
-
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(log, 0, log.length)).isTrue();
-        assertThat(parse(log)).isEqualTo(new NotEnvelope());
-    }
-
-    @Test
-    void mayBeEnvelope_whenKeyFillsTheRange_returnsTrue() {
-        byte[] data = utf8("xx\"logEvents\"yy");
-
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(data, 2, 11)).isTrue();
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(data, 2, 10)).isFalse();
-        assertThat(CloudWatchLogsEnvelope.mayBeEnvelope(data, 3, 11)).isFalse();
-    }
-
-    @Test
-    void mayBeEnvelope_whenRangeOutsideArray_throwsIndexOutOfBounds() {
-        assertThatThrownBy(() -> CloudWatchLogsEnvelope.mayBeEnvelope(new byte[3], 2, 2))
-                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
