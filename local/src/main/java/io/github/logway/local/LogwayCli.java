@@ -1,6 +1,8 @@
 package io.github.logway.local;
 
+import io.github.logway.local.bench.BenchCommand;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -57,7 +59,8 @@ public final class LogwayCli {
      * @param args the command line
      */
     public static void main(String[] args) {
-        int exitCode = new LogwayCli(LogwayVersion.current(), List.of()).run(List.of(args), System.out, System.err);
+        LogwayCli cli = new LogwayCli(LogwayVersion.current(), List.of(new BenchCommand(Clock.systemUTC())));
+        int exitCode = cli.run(List.of(args), System.out, System.err);
         System.out.flush();
         System.err.flush();
         System.exit(exitCode);
