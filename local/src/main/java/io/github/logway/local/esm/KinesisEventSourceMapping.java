@@ -102,8 +102,8 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
      * @return true when idle, false on timeout
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(until)) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - until < 0) {
             boolean idle = true;
             for (ShardWorker worker : workers) {
                 idle &= worker.idle;
