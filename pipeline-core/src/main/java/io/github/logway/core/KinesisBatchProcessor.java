@@ -16,6 +16,7 @@ import io.github.logway.schema.Rejected;
 import io.github.logway.schema.Skipped;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class KinesisBatchProcessor {
         long delivered = 0;
         long retried = 0;
         if (!toDeliver.isEmpty() && !deadline.isExpired()) {
-            List<DeliveryOutcome> outcomes = sink.deliver(List.copyOf(toDeliver), deadline);
+            List<DeliveryOutcome> outcomes = sink.deliver(Collections.unmodifiableList(toDeliver), deadline);
             if (outcomes.size() != toDeliver.size()) {
                 throw new IllegalStateException("sink returned " + outcomes.size() + " outcomes for "
                         + toDeliver.size() + " records");
