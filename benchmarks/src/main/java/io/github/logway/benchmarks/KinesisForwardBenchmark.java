@@ -1,5 +1,6 @@
 package io.github.logway.benchmarks;
 
+import io.github.logway.local.bench.SampleLogLines;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.core.Base64Variants;
@@ -91,7 +92,7 @@ public class KinesisForwardBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Instant arrival = KinesisEventBuilder.DEFAULT_FIRST_ARRIVAL;
-        byte[][] lines = SampleLines.generate(LOG_EVENTS, arrival, 42);
+        byte[][] lines = SampleLogLines.generate(LOG_EVENTS, arrival, 42);
         List<byte[]> payloads = new ArrayList<>();
         if (shape.equals("json")) {
             Collections.addAll(payloads, lines);

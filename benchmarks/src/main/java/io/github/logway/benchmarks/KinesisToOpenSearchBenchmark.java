@@ -1,5 +1,6 @@
 package io.github.logway.benchmarks;
 
+import io.github.logway.local.bench.SampleLogLines;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.sun.net.httpserver.HttpServer;
 import io.github.logway.core.KinesisBatchProcessor;
@@ -108,7 +109,7 @@ public class KinesisToOpenSearchBenchmark {
         server.start();
 
         Instant arrival = Instant.parse("2026-11-24T10:15:30Z");
-        byte[][] lines = SampleLines.generate(RECORDS, arrival, 42);
+        byte[][] lines = SampleLogLines.generate(RECORDS, arrival, 42);
         logBytes = Arrays.stream(lines).mapToLong(line -> line.length).sum();
         event = KinesisEventBuilder.ofPayloads(List.of(lines)).arrivals(arrival, Duration.ofMillis(1)).build();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);

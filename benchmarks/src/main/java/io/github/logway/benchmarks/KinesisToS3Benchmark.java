@@ -1,5 +1,6 @@
 package io.github.logway.benchmarks;
 
+import io.github.logway.local.bench.SampleLogLines;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -86,7 +87,7 @@ public class KinesisToS3Benchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Instant arrival = Instant.parse("2026-11-24T10:15:30Z");
-        byte[][] lines = SampleLines.generate(RECORDS, arrival, 42);
+        byte[][] lines = SampleLogLines.generate(RECORDS, arrival, 42);
         List<byte[]> payloads = new ArrayList<>(RECORDS);
         long total = 0;
         for (byte[] line : lines) {

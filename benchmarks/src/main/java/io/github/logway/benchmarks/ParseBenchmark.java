@@ -1,5 +1,6 @@
 package io.github.logway.benchmarks;
 
+import io.github.logway.local.bench.SampleLogLines;
 import io.github.logway.schema.DecodedEvent;
 import io.github.logway.schema.EventRef;
 import io.github.logway.schema.LogDecoder;
@@ -55,7 +56,7 @@ public class ParseBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Instant arrival = Instant.parse("2026-11-24T10:15:30Z");
-        lines = SampleLines.generate(LINES, arrival, 42);
+        lines = SampleLogLines.generate(LINES, arrival, 42);
         sources = new RecordSource[LINES];
         long total = 0;
         for (int i = 0; i < LINES; i++) {
