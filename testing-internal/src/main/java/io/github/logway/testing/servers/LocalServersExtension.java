@@ -1,5 +1,6 @@
 package io.github.logway.testing.servers;
 
+import io.github.logway.local.servers.LocalServerStartException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * runs all classes of a fork in one JUnit launch, which is its default ({@code forkCount=1}).
  *
  * <p>Supported parameter types: {@link S3Endpoint} (s3proxy), {@link OpenSearchEndpoint} (OpenSearch),
- * {@link KinesisEndpoint} (kinesis-local), {@link KinesaliteEndpoint} (kinesalite).
+ * {@link KinesisEndpoint} (kinesis-local), {@link KinesaliteEndpoint} (kinesalite), {@link SqsEndpoint}
+ * (ElasticMQ).
  * A server that fails to start fails every test
  * asking for it, with the server's log tail, without being started again.
  */
@@ -29,7 +31,7 @@ public final class LocalServersExtension implements ParameterResolver {
     /** Every server type this extension can start. */
     private static final List<ServerType<?>> SERVER_TYPES = List.of(
             new S3ProxyServerType(), new OpenSearchServerType(),
-            new KinesisLocalServerType(), new KinesaliteServerType());
+            new KinesisLocalServerType(), new KinesaliteServerType(), new ElasticMqServerType());
 
     /** Called by JUnit. */
     public LocalServersExtension() {}

@@ -1,5 +1,8 @@
 package io.github.logway.testing.servers;
 
+import io.github.logway.local.servers.LocalServer;
+import io.github.logway.local.servers.LocalServerStartException;
+import io.github.logway.local.servers.OpenSearchServer;
 import java.util.Map;
 
 /**
@@ -20,6 +23,6 @@ public final class OpenSearchNodes {
      * @throws LocalServerStartException when it cannot be started
      */
     public static LocalServer start(String name, Map<String, String> nodeSettings) {
-        return OpenSearchServerType.startNode(name, nodeSettings);
+        return OpenSearchServer.start(name, nodeSettings);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.logway.testing.servers;
 
+import io.github.logway.local.servers.LocalServerStartException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.logway.testing.servers;
 
+import io.github.logway.local.servers.LocalServerStartException;
+
 /**
  * One kind of local server that {@link LocalServersExtension} can start, identified by the endpoint type
  * tests ask for. Adding a server (kinesis-local, OpenSearch, ElasticMQ) means one implementation of this,

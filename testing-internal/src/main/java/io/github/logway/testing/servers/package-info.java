@@ -5,6 +5,6 @@
  * io.github.logway.testing.servers.WithLocalServers} and declare an endpoint parameter such as {@link
  * io.github.logway.testing.servers.S3Endpoint}; {@link io.github.logway.testing.servers.LocalServersExtension}
  * starts the matching server the first time a test asks for it and shares it with every later test class of
- * the same JVM. {@link io.github.logway.testing.servers.LocalServer} is the process mechanism underneath.
+ * the same JVM. The processes themselves are module local-servers' ({@code io.github.logway.local.servers}).
  */
 package io.github.logway.testing.servers;

@@ -3,6 +3,7 @@ package io.github.logway.testing.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.logway.local.servers.LocalCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class KinesisLocalIT {
     void putRecords_byStreamArn_reachesTheStream(KinesisEndpoint kinesis) throws Exception {
         try (KinesisClient client = kinesis.newKinesisClient()) {
             KinesisStreams.createActive(client, "kinesis-local-it-arn", 1);
-            String arn = kinesis.streamArn(KinesisLocalServerType.ACCOUNT_ID, "kinesis-local-it-arn");
+            String arn = kinesis.streamArn(LocalCredentials.ACCOUNT_ID, "kinesis-local-it-arn");
 
             client.putRecords(request -> request.streamARN(arn).records(entry("{\"n\":1}", "k")));
 

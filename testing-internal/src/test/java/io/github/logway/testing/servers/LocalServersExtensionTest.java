@@ -3,6 +3,7 @@ package io.github.logway.testing.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.logway.local.servers.LocalServerSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package io.github.logway.testing.servers;
+package io.github.logway.local.servers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,21 +7,42 @@ import java.nio.file.Path;
  * Where the build put the servers and where their logs go, read from the system properties that the root
  * pom's failsafe configuration passes.
  */
-final class LocalServerSettings {
+public final class LocalServerSettings {
 
     /** Folder for server files and logs: {@code ${project.build.directory}/local-servers}. */
-    static final String DIRECTORY_PROPERTY = "logway.localServers.dir";
+    public static final String DIRECTORY_PROPERTY = "logway.localServers.dir";
 
     /** Path of the s3proxy jar-with-dependencies. */
-    static final String S3PROXY_JAR_PROPERTY = "logway.s3proxy.jar";
+    public static final String S3PROXY_JAR_PROPERTY = "logway.s3proxy.jar";
+
+    /** Path of the {@code opensearch-launcher} jar. */
+    public static final String OPENSEARCH_LAUNCHER_JAR_PROPERTY = "logway.opensearch.launcher.jar";
+
+    /** Path of the OpenSearch launcher's classpath file ({@code dependency:build-classpath}, attached). */
+    public static final String OPENSEARCH_CLASSPATH_PROPERTY = "logway.opensearch.classpath";
+
+    /** Path of ElasticMQ's classpath file (module {@code elasticmq-launcher}). */
+    public static final String ELASTICMQ_CLASSPATH_PROPERTY = "logway.elasticmq.classpath";
+
+    /** The local Maven repository that classpath files refer to. */
+    public static final String LOCAL_REPOSITORY_PROPERTY = "logway.maven.localRepository";
 
     private LocalServerSettings() {}
+
+    /** The local Maven repository: {@value #LOCAL_REPOSITORY_PROPERTY}, or {@code ~/.m2/repository}. */
+    static Path localRepository() {
+        String configured = System.getProperty(LOCAL_REPOSITORY_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            return Path.of(System.getProperty("user.home"), ".m2", "repository");
+        }
+        return Path.of(configured);
+    }
 
     /**
      * The folder for server logs and generated config files: the module's build folder under failsafe, a
      * folder under {@code java.io.tmpdir} otherwise.
      */
-    static Path logDirectory() {
+    public static Path logDirectory() {
         String configured = System.getProperty(DIRECTORY_PROPERTY);
         if (configured == null || configured.isBlank()) {
             return Path.of(System.getProperty("java.io.tmpdir"), "logway-local-servers");

@@ -1,4 +1,4 @@
-package io.github.logway.testing.servers;
+package io.github.logway.local.servers;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.logway.testing.servers;
+package io.github.logway.local.servers;
 
 /**
  * A local server could not be started: its program is missing, it exited, or it did not become healthy in

@@ -1,4 +1,4 @@
-package io.github.logway.testing.servers;
+package io.github.logway.local.servers;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

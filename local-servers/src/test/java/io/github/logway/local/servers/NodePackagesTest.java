@@ -1,4 +1,4 @@
-package io.github.logway.testing.servers;
+package io.github.logway.local.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

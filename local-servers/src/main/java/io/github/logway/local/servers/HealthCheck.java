@@ -1,4 +1,4 @@
-package io.github.logway.testing.servers;
+package io.github.logway.local.servers;
 
 /**
  * Tells whether a freshly started server answers on its port. Called repeatedly until it returns {@code
