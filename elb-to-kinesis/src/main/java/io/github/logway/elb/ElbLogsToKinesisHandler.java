@@ -10,7 +10,9 @@ import io.github.logway.core.publish.BatcherSettings;
 import io.github.logway.core.publish.KinesisRecordPublisher;
 import io.github.logway.core.retry.Sleeper;
 import io.github.logway.core.store.S3ObjectStore;
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -45,13 +47,34 @@ public final class ElbLogsToKinesisHandler implements RequestHandler<SQSEvent, S
         return function.handle(event, context);
     }
 
+    /**
+     * A handler configured from the given variables instead of the process environment, with real clients (their
+     * endpoints, region and credentials from the SDK's standard settings): for the command line's {@code invoke}
+     * and the local event-source-mapping runner.
+     *
+     * @param env the variables, as Lambda would set them
+     * @param out where the EMF line and the JSON logs go
+     * @return the handler
+     * @throws io.github.logway.core.config.ConfigException when the variables are invalid, naming every bad one
+     */
+    public static ElbLogsToKinesisHandler fromEnvironment(Map<String, String> env, PrintStream out) {
+        ElbToKinesisConfig config = ElbToKinesisConfig.read(new EnvReader(env));
+        return new ElbLogsToKinesisHandler(function(config, out,
+                new JsonLogger(ElbLogsToKinesis.FUNCTION_NAME, config.common().logLevel(), out)));
+    }
+
     /** The function Lambda runs: real clients, the system clock, standard output for metrics and logs. */
     static ElbLogsToKinesis forLambda(ElbToKinesisConfig config) {
+        return function(config, System.out,
+                JsonLogger.create(ElbLogsToKinesis.FUNCTION_NAME, config.common().logLevel()));
+    }
+
+    private static ElbLogsToKinesis function(ElbToKinesisConfig config, PrintStream out, JsonLogger logger) {
         S3Client s3 = ElbClients.s3();
         return new ElbLogsToKinesis(config, new S3AccessLogSource(s3),
                 new KinesisRecordPublisher(ElbClients.kinesis(config)), new SqsContinuationQueue(ElbClients.sqs()),
                 new S3ObjectStore(s3), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM, requestThreads(),
-                System.out, JsonLogger.create(ElbLogsToKinesis.FUNCTION_NAME, config.common().logLevel()));
+                out, logger);
     }
 
     /** The threads of concurrent PutRecords requests: daemons, so they never hold a JVM open. */

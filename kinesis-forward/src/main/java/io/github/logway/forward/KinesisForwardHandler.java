@@ -10,7 +10,9 @@ import io.github.logway.core.publish.BatcherSettings;
 import io.github.logway.core.publish.KinesisRecordPublisher;
 import io.github.logway.core.retry.Sleeper;
 import io.github.logway.core.store.S3ObjectStore;
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,12 +45,32 @@ public final class KinesisForwardHandler implements RequestHandler<KinesisEvent,
         return forwarder.handle(event, context);
     }
 
+    /**
+     * A handler configured from the given variables instead of the process environment, with real clients (their
+     * endpoints, region and credentials from the SDK's standard settings): for the command line's {@code invoke}
+     * and the local event-source-mapping runner.
+     *
+     * @param env the variables, as Lambda would set them
+     * @param out where the EMF line and the JSON logs go
+     * @return the handler
+     * @throws io.github.logway.core.config.ConfigException when the variables are invalid, naming every bad one
+     */
+    public static KinesisForwardHandler fromEnvironment(Map<String, String> env, PrintStream out) {
+        KinesisForwardConfig config = KinesisForwardConfig.read(new EnvReader(env));
+        return new KinesisForwardHandler(forwarder(config, out,
+                new JsonLogger(KinesisForwarder.FUNCTION_NAME, config.common().logLevel(), out)));
+    }
+
     /** The forwarder Lambda runs: real clients, the system clock, standard output for metrics and logs. */
     static KinesisForwarder forLambda(KinesisForwardConfig config) {
+        return forwarder(config, System.out,
+                JsonLogger.create(KinesisForwarder.FUNCTION_NAME, config.common().logLevel()));
+    }
+
+    private static KinesisForwarder forwarder(KinesisForwardConfig config, PrintStream out, JsonLogger logger) {
         return new KinesisForwarder(config, new KinesisRecordPublisher(TargetClients.kinesis(config)),
                 new S3ObjectStore(TargetClients.s3()), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM,
-                requestThreads(), System.out,
-                JsonLogger.create(KinesisForwarder.FUNCTION_NAME, config.common().logLevel()));
+                requestThreads(), out, logger);
     }
 
     /** The threads of concurrent PutRecords requests: daemons, so they never hold a JVM open. */

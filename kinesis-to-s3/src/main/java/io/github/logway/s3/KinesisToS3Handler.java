@@ -13,6 +13,7 @@ import io.github.logway.core.store.ObjectStore;
 import io.github.logway.core.store.S3ObjectStore;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,21 @@ public final class KinesisToS3Handler implements RequestHandler<KinesisEvent, St
 
     private KinesisToS3Handler(KinesisToS3Config config) {
         this(config, new S3ObjectStore(S3Clients.create(config)), Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * A handler configured from the given variables instead of the process environment, with a real S3 client
+     * (endpoint, region and credentials from the SDK's standard settings): for the command line's {@code invoke}
+     * and the local event-source-mapping runner.
+     *
+     * @param env the variables, as Lambda would set them
+     * @param out where the EMF line and the JSON logs go
+     * @return the handler
+     * @throws io.github.logway.core.config.ConfigException when the variables are invalid, naming every bad one
+     */
+    public static KinesisToS3Handler fromEnvironment(Map<String, String> env, PrintStream out) {
+        KinesisToS3Config config = KinesisToS3Config.read(new EnvReader(env));
+        return new KinesisToS3Handler(config, new S3ObjectStore(S3Clients.create(config)), Clock.systemUTC(), out);
     }
 
     /**
