@@ -146,6 +146,33 @@ resource "aws_opensearch_domain_policy" "this" {
   access_policies = data.aws_iam_policy_document.domain_access[0].json
 }
 
+# OpenSearch Serverless: at cold start the function reads the collection's type (aoss:BatchGetCollection) to refuse
+# ES_DOCUMENT_ID=log_id on a time-series collection. The action has no resource-level permission (resource "*", a
+# documented exception), so the aoss:collection condition narrows it to the one collection by name. Without a
+# collection name the statement is left out and the function logs a warning instead of checking.
+data "aws_iam_policy_document" "serverless_collection_type" {
+  count = local.serverless && var.serverless_data_access_policy.collection_name != null ? 1 : 0
+
+  statement {
+    sid       = "DescribeServerlessCollection"
+    actions   = ["aoss:BatchGetCollection"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aoss:collection"
+      values   = [var.serverless_data_access_policy.collection_name]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "serverless_collection_type" {
+  count = length(data.aws_iam_policy_document.serverless_collection_type)
+
+  name   = "${var.name}-aoss-collection-type"
+  role   = module.function.role_name
+  policy = data.aws_iam_policy_document.serverless_collection_type[0].json
+}
+
 # OpenSearch Serverless: data access policy for this role on the prefix's indices of one collection.
 resource "aws_opensearchserverless_access_policy" "data" {
   count = local.serverless && var.serverless_data_access_policy.enabled ? 1 : 0

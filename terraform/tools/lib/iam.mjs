@@ -28,6 +28,13 @@ export const WILDCARD_RESOURCE_EXCEPTIONS = [
       + 'present when vpc_config is set.',
   },
   {
+    sid: 'DescribeServerlessCollection',
+    actions: ['aoss:BatchGetCollection'],
+    reason: 'OpenSearch Serverless BatchGetCollection has no resource-level permission; kinesis-to-es narrows it to '
+      + 'one collection with the aoss:collection condition. Only present with es_sigv4_service = "aoss" and a '
+      + 'collection name.',
+  },
+  {
     sid: 'WriteTraces',
     actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
     reason: 'X-Ray trace upload actions do not support resource-level permissions. Only present with tracing_mode = Active.',

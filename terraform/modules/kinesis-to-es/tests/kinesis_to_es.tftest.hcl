@@ -88,6 +88,10 @@ run "serverless_collection_gets_a_data_access_policy" {
     condition     = output.environment["ES_SIGV4_SERVICE"] == "aoss" && output.environment["ES_DOCUMENT_ID"] == "none"
     error_message = "aoss signing and no document ids reach the function"
   }
+  assert {
+    condition     = length(aws_iam_role_policy.serverless_collection_type) == 1 && data.aws_iam_policy_document.serverless_collection_type[0].statement[0].condition[0].values[0] == "logs"
+    error_message = "the role may read the type of the named collection only (aoss:BatchGetCollection, aoss:collection condition)"
+  }
 }
 
 run "serverless_needs_a_collection_name" {

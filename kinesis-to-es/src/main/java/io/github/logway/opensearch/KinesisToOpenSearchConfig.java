@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  * @param installTemplate {@code ES_INSTALL_TEMPLATE}
  * @param retentionDays {@code ES_RETENTION_DAYS}; 0 = off
  * @param timezone {@code TIMEZONE}, the zone of the index date
+ * @param serverlessApiEndpoint with {@code ES_SIGV4_SERVICE=aoss}: the OpenSearch Serverless control-plane endpoint
+ *     from the SDK's standard {@code AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS}, else {@code AWS_ENDPOINT_URL} (a
+ *     local stack, tests); empty = {@code https://aoss.<region>.amazonaws.com}
  */
 public record KinesisToOpenSearchConfig(
         CommonConfig common,
@@ -54,7 +57,8 @@ public record KinesisToOpenSearchConfig(
         Duration requestTimeout,
         boolean installTemplate,
         int retentionDays,
-        ZoneId timezone) {
+        ZoneId timezone,
+        Optional<URI> serverlessApiEndpoint) {
 
     public static final String ES_HOST = "ES_HOST";
     public static final String INDEX_NAME_PREFIX = "INDEX_NAME_PREFIX";
@@ -73,6 +77,10 @@ public record KinesisToOpenSearchConfig(
     public static final String TIMEZONE = "TIMEZONE";
     /** Set by Lambda: the region the function runs in, and the default signing region. */
     public static final String AWS_REGION = "AWS_REGION";
+    /** The AWS SDK's standard endpoint override of the OpenSearch Serverless control plane (service id OpenSearchServerless). */
+    public static final String AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS = "AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS";
+    /** The AWS SDK's standard endpoint override of every service, used when no service-specific one is set. */
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
 
     /**
      * Longest {@code INDEX_NAME_PREFIX} in bytes: 255 (OpenSearch's index-name limit) minus room for a
@@ -96,6 +104,7 @@ public record KinesisToOpenSearchConfig(
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(serverlessApiEndpoint, "serverlessApiEndpoint");
     }
 
     /**
@@ -150,10 +159,13 @@ public record KinesisToOpenSearchConfig(
                     "must be 0 with " + ES_SIGV4_SERVICE + "=aoss: OpenSearch Serverless has no ISM; set the"
                             + " collection's data lifecycle policy instead");
         }
+        Optional<URI> serverlessApiEndpoint = auth == AuthMode.SIGV4 && service == SigV4Service.AOSS
+                ? serverlessApiEndpoint(env)
+                : Optional.empty();
         env.throwIfInvalid();
         return new KinesisToOpenSearchConfig(common, endpoint, prefix, auth, service, region, secretArn, username,
                 password, documentId, bulkMaxBytes, bulkMaxActions, gzip, Duration.ofMillis(timeoutMillis),
-                installTemplate, retentionDays, timezone);
+                installTemplate, retentionDays, timezone, serverlessApiEndpoint);
     }
 
     /** Whether requests are signed for OpenSearch Serverless. */
@@ -169,7 +181,8 @@ public record KinesisToOpenSearchConfig(
                 + (password.isPresent() ? "****" : "") + ", documentId=" + documentId + ", bulkMaxBytes="
                 + bulkMaxBytes + ", bulkMaxActions=" + bulkMaxActions + ", bulkGzip=" + bulkGzip
                 + ", requestTimeout=" + requestTimeout + ", installTemplate=" + installTemplate + ", retentionDays="
-                + retentionDays + ", timezone=" + timezone + ", common=" + common + "]";
+                + retentionDays + ", timezone=" + timezone + ", serverlessApiEndpoint="
+                + serverlessApiEndpoint.map(URI::toString).orElse("") + ", common=" + common + "]";
     }
 
     private static URI endpoint(EnvReader env) {
@@ -194,6 +207,33 @@ public record KinesisToOpenSearchConfig(
             env.invalid(ES_HOST, raw, allowed);
             return URI.create("https://invalid");
         }
+    }
+
+    /** The SDK's endpoint override: the service-specific variable first, then the global one, as the SDK reads them. */
+    private static Optional<URI> serverlessApiEndpoint(EnvReader env) {
+        String name = AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS;
+        Optional<String> raw = env.optional(name);
+        if (raw.isEmpty()) {
+            name = AWS_ENDPOINT_URL;
+            raw = env.optional(name);
+        }
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw.get());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean pathless = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && pathless
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                return Optional.of(new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null));
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        env.invalid(name, raw.get(), "must be an http:// or https:// URL without a path, such as"
+                + " https://aoss.eu-west-1.amazonaws.com or http://127.0.0.1:4566");
+        return Optional.empty();
     }
 
     private static String prefix(EnvReader env) {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -29,7 +31,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * or an Elasticsearch-compatible {@code _bulk} API (PRODUCT.md §5).
  *
  * <p>Built once at cold start: reads and validates the configuration, builds the pooled HTTP client and the
- * signer, optionally installs the index template and retention policy. Each invocation delegates to the shared
+ * signer, checks {@code ES_DOCUMENT_ID} against the type of an OpenSearch Serverless collection, optionally
+ * installs the index template and retention policy. Each invocation delegates to the shared
  * {@link KinesisConsumer} (decode, parse, index, failed log, checkpoint, metrics).
  */
 public final class KinesisToOpenSearchHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
@@ -57,6 +60,20 @@ public final class KinesisToOpenSearchHandler implements RequestHandler<KinesisE
     }
 
     /**
+     * Builds the handler from parts, with the production OpenSearch Serverless control-plane lookup (the default
+     * credentials chain); it is only called when the configuration targets a Serverless collection.
+     *
+     * @see #KinesisToOpenSearchHandler(KinesisToOpenSearchConfig, OpenSearchTransport, ObjectStore, Clock,
+     *     PrintStream, JsonLogger, Sleeper, ServerlessCollectionCheck.Lookup)
+     */
+    KinesisToOpenSearchHandler(KinesisToOpenSearchConfig config, OpenSearchTransport transport,
+            ObjectStore failedLogStore, Clock clock, PrintStream metricsOut, JsonLogger logger, Sleeper sleeper) {
+        this(config, transport, failedLogStore, clock, metricsOut, logger, sleeper,
+                collection -> collectionLookup(config, DefaultCredentialsProvider.builder().build(), clock)
+                        .lookUp(collection));
+    }
+
+    /**
      * Builds the handler from parts (tests, the command line's {@code invoke} and {@code bench}).
      *
      * @param config the configuration
@@ -66,11 +83,17 @@ public final class KinesisToOpenSearchHandler implements RequestHandler<KinesisE
      * @param metricsOut where the EMF line goes
      * @param logger the function's JSON logger
      * @param sleeper waits between retries
+     * @param collectionLookup asks the OpenSearch Serverless control plane for the collection's type (only with
+     *     {@code ES_SIGV4_SERVICE=aoss})
+     * @throws io.github.logway.core.config.ConfigException when {@code ES_DOCUMENT_ID=log_id} meets a Serverless
+     *     time-series collection
      */
     KinesisToOpenSearchHandler(KinesisToOpenSearchConfig config, OpenSearchTransport transport,
-            ObjectStore failedLogStore, Clock clock, PrintStream metricsOut, JsonLogger logger, Sleeper sleeper) {
+            ObjectStore failedLogStore, Clock clock, PrintStream metricsOut, JsonLogger logger, Sleeper sleeper,
+            ServerlessCollectionCheck.Lookup collectionLookup) {
         Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
+        new ServerlessCollectionCheck(collectionLookup, logger).run(config);
         if (config.installTemplate() || config.retentionDays() > 0) {
             new IndexSetup(transport, config.indexNamePrefix(), config.common().fieldNames(), config.serverless(),
                     logger).run(config.installTemplate(), config.retentionDays());
@@ -117,6 +140,20 @@ public final class KinesisToOpenSearchHandler implements RequestHandler<KinesisE
     /** Closes the pooled connections (the command line; Lambda simply freezes the process). */
     public void close() {
         transport.close();
+    }
+
+    /**
+     * The production lookup: {@code BatchGetCollection} on the collection region's control plane (or the endpoint
+     * of {@code AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS}), signed for {@code aoss} with {@code credentials}.
+     */
+    static ServerlessCollectionCheck.Lookup collectionLookup(KinesisToOpenSearchConfig config,
+            IdentityProvider<? extends AwsCredentialsIdentity> credentials, Clock clock) {
+        return collection -> new ServerlessControlPlaneClient(
+                config.serverlessApiEndpoint().orElseGet(collection::controlPlaneEndpoint),
+                new SigV4RequestSigner(credentials, collection.region(), SigV4Service.AOSS.signingName(), clock),
+                Duration.ofMillis(OpenSearchLimits.CONTROL_PLANE_CONNECT_TIMEOUT_MILLIS),
+                Duration.ofMillis(OpenSearchLimits.CONTROL_PLANE_RESPONSE_TIMEOUT_MILLIS))
+                .batchGetCollection(collection.id());
     }
 
     private static OpenSearchTransport newTransport(KinesisToOpenSearchConfig config, Clock clock) {

@@ -30,6 +30,15 @@ final class OpenSearchLimits {
     /** Connect timeout: 10 s. A reachable domain answers a TCP handshake in milliseconds. */
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
+    /**
+     * Connect timeout of the cold-start OpenSearch Serverless control-plane call ({@code BatchGetCollection}): 1 s.
+     * With {@link #CONTROL_PLANE_RESPONSE_TIMEOUT_MILLIS}, the call takes at most 3 s of Lambda's 10 s init phase.
+     */
+    static final int CONTROL_PLANE_CONNECT_TIMEOUT_MILLIS = 1_000;
+
+    /** Response timeout of the cold-start {@code BatchGetCollection} call: 2 s; the API answers in milliseconds. */
+    static final int CONTROL_PLANE_RESPONSE_TIMEOUT_MILLIS = 2_000;
+
     /** Largest {@code ES_RETENTION_DAYS}: 36,500 days (100 years); 0 turns retention off. */
     static final int LARGEST_RETENTION_DAYS = 36_500;
 

@@ -159,4 +159,46 @@ class KinesisToOpenSearchConfigTest {
 
         assertThat(read(env).toString()).contains("username=writer", "password=****").doesNotContain("s3cr3t-value");
     }
+
+    @Test
+    void read_whenServerlessAndControlPlaneEndpointOverride_keepsIt() {
+        Map<String, String> env = minimal();
+        env.put("ES_HOST", "https://abc123xyz.us-west-2.aoss.amazonaws.com");
+        env.put("ES_SIGV4_SERVICE", "aoss");
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
+        env.put("AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS", "http://127.0.0.1:4599/");
+
+        assertThat(read(env).serverlessApiEndpoint()).contains(URI.create("http://127.0.0.1:4599"));
+    }
+
+    @Test
+    void read_whenServerlessAndOnlyTheGlobalEndpointOverride_usesIt() {
+        Map<String, String> env = minimal();
+        env.put("ES_HOST", "https://abc123xyz.us-west-2.aoss.amazonaws.com");
+        env.put("ES_SIGV4_SERVICE", "aoss");
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
+
+        assertThat(read(env).serverlessApiEndpoint()).contains(URI.create("http://127.0.0.1:4566"));
+    }
+
+    @Test
+    void read_whenManagedDomain_ignoresTheControlPlaneEndpointOverride() {
+        Map<String, String> env = minimal();
+        env.put("AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS", "not a url");
+
+        assertThat(read(env).serverlessApiEndpoint()).isEmpty();
+    }
+
+    @Test
+    void read_whenServerlessControlPlaneEndpointIsNotAUrl_reportsIt() {
+        Map<String, String> env = minimal();
+        env.put("ES_HOST", "https://abc123xyz.us-west-2.aoss.amazonaws.com");
+        env.put("ES_SIGV4_SERVICE", "aoss");
+        env.put("AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS", "ftp://127.0.0.1/x");
+
+        assertThatThrownBy(() -> read(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS='ftp://127.0.0.1/x': must be an http://"
+                        + " or https:// URL without a path");
+    }
 }
