@@ -5,8 +5,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -186,6 +188,50 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves the server running when this JVM exits (for {@code ./logway stack up}): no shutdown hook stops it,
+     * and {@link #stop()} does nothing afterwards. {@link #stopProcessTree(long, Instant)} stops it later from
+     * another JVM.
+     */
+    public void detach() {
+        if (stopped.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the JVM is exiting already; the hook stops the server
+            }
+        }
+    }
+
+    /** When the server process started, as the operating system reports it (empty if it cannot tell). */
+    public Optional<Instant> startInstant() {
+        return process.info().startInstant();
+    }
+
+    /**
+     * Stops a server that an earlier JVM detached: the process and every process it started, SIGTERM then
+     * SIGKILL. A process that no longer runs, or whose start time differs from {@code startInstant} (its id was
+     * reused by another program), is left alone.
+     *
+     * @param pid the server's process id
+     * @param startInstant the start time recorded with it, or null to skip the check
+     * @return whether a running server was found and stopped
+     */
+    public static boolean stopProcessTree(long pid, Instant startInstant) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return false;
+        }
+        if (startInstant != null) {
+            Optional<Instant> actual = handle.get().info().startInstant();
+            if (actual.isPresent() && !actual.get().equals(startInstant)) {
+                return false;
+            }
+        }
+        destroyProcessTree(handle.get());
+        return true;
+    }
+
     /** Same as {@link #stop()}. */
     @Override
     public void close() {
@@ -193,10 +239,14 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private void destroyProcessTree() {
+        destroyProcessTree(process.toHandle());
+    }
+
+    private static void destroyProcessTree(ProcessHandle root) {
         // Collect the children first: once the parent is gone they are re-parented and no longer found.
         List<ProcessHandle> tree = new ArrayList<>();
-        process.descendants().forEach(tree::add);
-        tree.add(process.toHandle());
+        root.descendants().forEach(tree::add);
+        tree.add(root);
         tree.forEach(ProcessHandle::destroy);
         awaitExit(tree);
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
