@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.github.logway.core.MeasuredHandler;
 import io.github.logway.core.config.EnvReader;
 import io.github.logway.core.log.JsonLogger;
 import io.github.logway.core.publish.BatcherSettings;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link io.github.logway.core.config.ConfigException} fails the cold start, naming every bad variable) and builds
  * the S3, SQS and Kinesis clients, reused by every invocation.
  */
-public final class ElbLogsToKinesisHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ElbLogsToKinesisHandler
+        implements RequestHandler<SQSEvent, SQSBatchResponse>, MeasuredHandler<SQSEvent, SQSBatchResponse> {
 
     private final ElbLogsToKinesis function;
 
@@ -45,6 +47,16 @@ public final class ElbLogsToKinesisHandler implements RequestHandler<SQSEvent, S
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return function.handle(event, context);
+    }
+
+    /**
+     * Like {@link #handleRequest}, also returning the accounting, in access-log lines (the command line's
+     * {@code invoke}).
+     */
+    @Override
+    public Handled<SQSBatchResponse> handleMeasured(SQSEvent event, Context context) {
+        ElbLogsToKinesis.Result result = function.process(event, context);
+        return new Handled<>(result.response(), result.summary());
     }
 
     /**

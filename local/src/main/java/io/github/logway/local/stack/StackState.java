@@ -45,7 +45,23 @@ public record StackState(List<Server> servers) {
      * @param endpoint {@code http://127.0.0.1:PORT}
      * @param logFile where its output goes
      */
-    public record Server(StackService service, long pid, Instant startInstant, URI endpoint, Path logFile) {}
+    public record Server(StackService service, long pid, Instant startInstant, URI endpoint, Path logFile) {
+
+        /** Whether the recorded process still runs (and is the same process: its start time matches). */
+        public boolean isAlive() {
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isEmpty() || !handle.get().isAlive()) {
+                return false;
+            }
+            Optional<Instant> actual = handle.get().info().startInstant();
+            return startInstant == null || actual.isEmpty() || actual.get().equals(startInstant);
+        }
+    }
+
+    /** Whether every recorded server still runs. */
+    public boolean allAlive() {
+        return !servers.isEmpty() && servers.stream().allMatch(Server::isAlive);
+    }
 
     static StackState of(Map<StackService, LocalServer> running) {
         List<Server> servers = new ArrayList<>();
