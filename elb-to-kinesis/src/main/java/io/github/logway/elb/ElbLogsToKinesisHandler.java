@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.github.logway.core.MeasuredHandler;
 import io.github.logway.core.config.EnvReader;
 import io.github.logway.core.log.JsonLogger;
-import io.github.logway.core.publish.BatcherSettings;
 import io.github.logway.core.publish.KinesisRecordPublisher;
+import io.github.logway.core.publish.RequestThreads;
 import io.github.logway.core.retry.Sleeper;
 import io.github.logway.core.store.S3ObjectStore;
 import java.io.PrintStream;
@@ -16,9 +16,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -85,17 +82,7 @@ public final class ElbLogsToKinesisHandler
         S3Client s3 = ElbClients.s3();
         return new ElbLogsToKinesis(config, new S3AccessLogSource(s3),
                 new KinesisRecordPublisher(ElbClients.kinesis(config)), new SqsContinuationQueue(ElbClients.sqs()),
-                new S3ObjectStore(s3), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM, requestThreads(),
+                new S3ObjectStore(s3), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM, RequestThreads.forPutRecords(ElbLogsToKinesis.FUNCTION_NAME),
                 out, logger);
-    }
-
-    /** The threads of concurrent PutRecords requests: daemons, so they never hold a JVM open. */
-    private static ExecutorService requestThreads() {
-        ThreadFactory daemons = task -> {
-            Thread thread = new Thread(task, "elb-to-kinesis-put-records");
-            thread.setDaemon(true);
-            return thread;
-        };
-        return Executors.newFixedThreadPool(BatcherSettings.DEFAULT_MAX_CONCURRENT_REQUESTS, daemons);
     }
 }

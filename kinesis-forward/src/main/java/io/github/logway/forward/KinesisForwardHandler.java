@@ -8,17 +8,14 @@ import io.github.logway.core.KinesisBatchProcessor;
 import io.github.logway.core.MeasuredHandler;
 import io.github.logway.core.config.EnvReader;
 import io.github.logway.core.log.JsonLogger;
-import io.github.logway.core.publish.BatcherSettings;
 import io.github.logway.core.publish.KinesisRecordPublisher;
+import io.github.logway.core.publish.RequestThreads;
 import io.github.logway.core.retry.Sleeper;
 import io.github.logway.core.store.S3ObjectStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The Lambda entry point of kinesis-forward (handler {@code io.github.logway.forward.KinesisForwardHandler}):
@@ -80,16 +77,6 @@ public final class KinesisForwardHandler
     private static KinesisForwarder forwarder(KinesisForwardConfig config, PrintStream out, JsonLogger logger) {
         return new KinesisForwarder(config, new KinesisRecordPublisher(TargetClients.kinesis(config)),
                 new S3ObjectStore(TargetClients.s3()), Clock.systemUTC(), new SplittableRandom(), Sleeper.SYSTEM,
-                requestThreads(), out, logger);
-    }
-
-    /** The threads of concurrent PutRecords requests: daemons, so they never hold a JVM open. */
-    private static ExecutorService requestThreads() {
-        ThreadFactory daemons = task -> {
-            Thread thread = new Thread(task, "kinesis-forward-put-records");
-            thread.setDaemon(true);
-            return thread;
-        };
-        return Executors.newFixedThreadPool(BatcherSettings.DEFAULT_MAX_CONCURRENT_REQUESTS, daemons);
+                RequestThreads.forPutRecords(KinesisForwarder.FUNCTION_NAME), out, logger);
     }
 }

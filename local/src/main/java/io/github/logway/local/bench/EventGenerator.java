@@ -3,6 +3,7 @@ package io.github.logway.local.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.logway.local.esm.KinesisEventJson;
+import io.github.logway.local.esm.S3EventNotification;
 import io.github.logway.local.esm.StreamRecord;
 import io.github.logway.schema.decode.KplAggregator;
 import io.github.logway.schema.decode.KplSubRecord;
@@ -203,36 +204,8 @@ public final class EventGenerator {
     }
 
     private String s3Notification(String key, long size, String eTag) {
-        StringWriter text = new StringWriter(1024);
-        try (JsonGenerator out = JSON.createGenerator(text)) {
-            out.writeStartObject();
-            out.writeArrayFieldStart("Records");
-            out.writeStartObject();
-            out.writeStringField("eventVersion", "2.1");
-            out.writeStringField("eventSource", "aws:s3");
-            out.writeStringField("awsRegion", "ap-northeast-1");
-            out.writeStringField("eventTime", now.toString());
-            out.writeStringField("eventName", "ObjectCreated:Put");
-            out.writeObjectFieldStart("s3");
-            out.writeStringField("s3SchemaVersion", "1.0");
-            out.writeObjectFieldStart("bucket");
-            out.writeStringField("name", ALB_BUCKET);
-            out.writeStringField("arn", "arn:aws:s3:::" + ALB_BUCKET);
-            out.writeEndObject();
-            out.writeObjectFieldStart("object");
-            out.writeStringField("key", key);
-            out.writeNumberField("size", size);
-            out.writeStringField("eTag", eTag);
-            out.writeStringField("sequencer", "0065A1B2C3D4E5F601");
-            out.writeEndObject();
-            out.writeEndObject();
-            out.writeEndObject();
-            out.writeEndArray();
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return text.toString();
+        return new S3EventNotification("ap-northeast-1", now, S3EventNotification.OBJECT_CREATED_PUT, ALB_BUCKET, key,
+                size, eTag, "0065A1B2C3D4E5F601", "BENCH0000000001", "bench-host-id").toJson();
     }
 
     static byte[] md5(byte[] bytes) {

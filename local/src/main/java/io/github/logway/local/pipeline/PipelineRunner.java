@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link PipelineSpec} on a local stack: creates its streams, buckets and queues, builds each function's
@@ -74,17 +75,20 @@ public final class PipelineRunner implements AutoCloseable {
     /** One function under its mapping. */
     private record Running(FunctionSpec spec, FunctionOutput output, Mapping mapping) {}
 
-    /** What the runner needs of a Kinesis or SQS mapping. */
-    interface Mapping extends AutoCloseable {
-        void start();
+    /**
+     * What the runner needs of a Kinesis or SQS mapping.
+     *
+     * @param start starts polling
+     * @param idle waits until the mapping has read its source to the end
+     * @param describe what it did so far, for people
+     * @param close stops polling
+     */
+    private record Mapping(Runnable start, IdleWait idle, Supplier<String> describe, Runnable close) {}
 
-        boolean awaitIdle(Duration timeout) throws InterruptedException;
-
-        /** Records (Kinesis) or messages (SQS) read but not yet completed, deleted or discarded. */
-        String describe();
-
-        @Override
-        void close();
+    /** {@code awaitIdle} of either mapping. */
+    @FunctionalInterface
+    private interface IdleWait {
+        boolean await(Duration timeout) throws InterruptedException;
     }
 
     /**
@@ -98,10 +102,16 @@ public final class PipelineRunner implements AutoCloseable {
     public static PipelineRunner start(PipelineSpec spec, StackClients clients, PrintStream log) {
         PipelineRunner runner = new PipelineRunner(clients);
         try {
+            long started = System.nanoTime();
             runner.createResources(spec);
+            log.printf("[runner] created %d streams, %d buckets, %d queues in %d ms%n", spec.streams().size(),
+                    spec.buckets().size(), spec.queues().size(), (System.nanoTime() - started) / 1_000_000);
             clients.endpoints().applyToSdk();
             for (FunctionSpec function : spec.functions()) {
+                long functionStarted = System.nanoTime();
                 runner.startFunction(function, log);
+                log.printf("[runner] started %s (%s, reading %s) in %d ms%n", function.name(),
+                        function.kind().cliName(), function.source(), (System.nanoTime() - functionStarted) / 1_000_000);
             }
             return runner;
         } catch (RuntimeException e) {
@@ -159,7 +169,7 @@ public final class PipelineRunner implements AutoCloseable {
             default -> throw new IllegalStateException("unknown function kind " + function.kind());
         }
         running.add(new Running(function, output, mapping));
-        mapping.start();
+        mapping.start().run();
     }
 
     /** The function's env plus what the local stack needs and a user would not write: endpoints and auth. */
@@ -186,29 +196,11 @@ public final class PipelineRunner implements AutoCloseable {
         KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(clients.kinesis(),
                 StackClients.streamArn(function.source()), function.esm(), invoker, destination, functionArn,
                 Clock.systemUTC(), Sleeper.SYSTEM, log);
-        return new Mapping() {
-            @Override
-            public void start() {
-                mapping.start();
-            }
-
-            @Override
-            public boolean awaitIdle(Duration timeout) throws InterruptedException {
-                return mapping.awaitIdle(timeout);
-            }
-
-            @Override
-            public String describe() {
-                EsmStats stats = mapping.stats();
-                return stats.invocations() + " invocations, " + stats.functionErrors() + " function errors, "
-                        + stats.recordsDiscarded() + " records to the on-failure destination";
-            }
-
-            @Override
-            public void close() {
-                mapping.close();
-            }
-        };
+        return new Mapping(mapping::start, mapping::awaitIdle, () -> {
+            EsmStats stats = mapping.stats();
+            return stats.invocations() + " invocations, " + stats.functionErrors() + " function errors, "
+                    + stats.recordsDiscarded() + " records to the on-failure destination";
+        }, mapping::close);
     }
 
     /**
@@ -232,7 +224,7 @@ public final class PipelineRunner implements AutoCloseable {
     public Map<String, String> mappingStats() {
         Map<String, String> stats = new LinkedHashMap<>();
         for (Running function : running) {
-            stats.put(function.spec().name(), function.mapping().describe());
+            stats.put(function.spec().name(), function.mapping().describe().get());
         }
         return stats;
     }
@@ -251,7 +243,7 @@ public final class PipelineRunner implements AutoCloseable {
         while (System.nanoTime() - until < 0) {
             boolean idle = true;
             for (Running function : running) {
-                idle &= function.mapping().awaitIdle(Duration.ofMillis(1));
+                idle &= function.mapping().idle().await(Duration.ofMillis(1));
             }
             Map<String, FunctionTally> now = tallies();
             if (idle && now.equals(last)) {
@@ -273,7 +265,7 @@ public final class PipelineRunner implements AutoCloseable {
     @Override
     public void close() {
         for (Running function : running) {
-            function.mapping().close();
+            function.mapping().close().run();
         }
         for (AutoCloseable closeable : toClose) {
             try {
@@ -304,30 +296,12 @@ public final class PipelineRunner implements AutoCloseable {
         String queueUrl = clients.sqs().getQueueUrl(request -> request.queueName(function.source())).queueUrl();
         SqsEventSourceMapping mapping = new SqsEventSourceMapping(clients.sqs(), queueUrl,
                 StackClients.queueArn(function.source()), settings, invoker, Clock.systemUTC(), Sleeper.SYSTEM, log);
-        return new Mapping() {
-            @Override
-            public void start() {
-                mapping.start();
-            }
-
-            @Override
-            public boolean awaitIdle(Duration timeout) throws InterruptedException {
-                return mapping.awaitIdle(timeout);
-            }
-
-            @Override
-            public String describe() {
-                SqsEsmStats stats = mapping.stats();
-                return stats.invocations() + " invocations, " + stats.functionErrors() + " function errors, "
-                        + stats.messagesDeleted() + " messages deleted, " + stats.messagesLeftForRetry()
-                        + " left for retry";
-            }
-
-            @Override
-            public void close() {
-                mapping.close();
-            }
-        };
+        return new Mapping(mapping::start, mapping::awaitIdle, () -> {
+            SqsEsmStats stats = mapping.stats();
+            return stats.invocations() + " invocations, " + stats.functionErrors() + " function errors, "
+                    + stats.messagesDeleted() + " messages deleted, " + stats.messagesLeftForRetry()
+                    + " left for retry";
+        }, mapping::close);
     }
 
     Optional<Running> function(String name) {

@@ -129,6 +129,40 @@ class PipelineRunnerIT {
         }
     }
 
+    @Test
+    void sinkDown_exhaustsTheRetries_andTheBatchLandsInTheOnFailureBucketWithItsRecords(KinesisEndpoint kinesis,
+            S3Endpoint s3, OpenSearchEndpoint openSearch) throws Exception {
+        // Nothing listens on port 1: every bulk request is refused, the function keeps the records behind its
+        // checkpoint, and the mapping gives up after one retry.
+        FunctionSpec toEs = new FunctionSpec("sink-down-to-es", BenchFunction.TO_ES, Map.of(
+                "ES_HOST", "http://127.0.0.1:1", "ES_INSTALL_TEMPLATE", "false", "INDEX_NAME_PREFIX", "down",
+                "FAILED_LOG_S3_BUCKET", "sink-down-failed", "DEADLINE_MARGIN_MS", "1000"), "sink-down-stream",
+                EsmSettings.DEFAULTS.withBatchSize(100).withMaximumRetryAttempts(1).withRetryDelay(Duration.ZERO)
+                        .withFunctionTimeout(Duration.ofSeconds(4)),
+                Optional.of(new PipelineSpec.OnFailure(PipelineSpec.DestinationType.S3, "sink-down-batches")));
+        PipelineSpec spec = new PipelineSpec(List.of(new StreamSpec("sink-down-stream", 1)),
+                List.of("sink-down-failed", "sink-down-batches"), List.of(), true, List.of(toEs));
+        List<byte[]> records = new EventGenerator(Instant.now(), 10).jsonPayloads(20);
+        try (StackClients clients = new StackClients(endpoints(kinesis, s3, openSearch));
+             PipelineRunner runner = PipelineRunner.start(spec, clients, new PrintStream(log, true,
+                     StandardCharsets.UTF_8))) {
+            put(clients, "sink-down-stream", records);
+
+            assertThat(runner.awaitQuiet(SETTLE)).as("settled; log:%n%s", log).isTrue();
+
+            assertThat(runner.tallies().get("sink-down-to-es").delivered()).isZero();
+            List<S3Object> batches = clients.s3().listObjectsV2(request -> request.bucket("sink-down-batches"))
+                    .contents();
+            assertThat(batches).as("log:%n%s", log).singleElement()
+                    .satisfies(object -> assertThat(object.key()).startsWith("aws/lambda/"));
+            JsonNode record = JSON.readTree(clients.s3().getObjectAsBytes(request -> request
+                    .bucket("sink-down-batches").key(batches.get(0).key())).asByteArray());
+            assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(record.path("KinesisBatchInfo").path("batchSize").asInt()).isEqualTo(20);
+            assertThat(record.toString()).contains(java.util.Base64.getEncoder().encodeToString(records.get(0)));
+        }
+    }
+
     private static StackEndpoints endpoints(KinesisEndpoint kinesis, S3Endpoint s3, OpenSearchEndpoint openSearch) {
         return new StackEndpoints(Map.of(StackService.KINESIS, kinesis.endpoint(), StackService.S3, s3.endpoint(),
                 StackService.OPENSEARCH, openSearch.endpoint()));
