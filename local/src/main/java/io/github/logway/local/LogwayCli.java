@@ -1,9 +1,12 @@
 package io.github.logway.local;
 
+import io.github.logway.local.audit.AuditCommand;
 import io.github.logway.local.bench.BenchCommand;
 import io.github.logway.local.demo.DemoCommand;
 import io.github.logway.local.invoke.InvokeCommand;
+import io.github.logway.local.replay.ReplayCommand;
 import io.github.logway.local.run.RunCommand;
+import io.github.logway.local.size.SizeCommand;
 import io.github.logway.local.stack.StackCommand;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -68,7 +71,10 @@ public final class LogwayCli {
                 new StackCommand(),
                 new InvokeCommand(Clock.systemUTC()),
                 new RunCommand(),
-                new BenchCommand(Clock.systemUTC())));
+                new BenchCommand(Clock.systemUTC()),
+                new ReplayCommand(Clock.systemUTC()),
+                new AuditCommand(),
+                new SizeCommand()));
         int exitCode = cli.run(List.of(args), System.out, System.err);
         System.out.flush();
         System.err.flush();
@@ -177,7 +183,7 @@ public final class LogwayCli {
                     .append('\n');
         }
         return text.append('\n')
-                .append("Human-readable output goes to stderr; stdout carries only machine-readable lines (JSON).\n")
+                .append("Human-readable output goes to stderr; stdout carries only machine-readable lines (JSON, or export lines).\n")
                 .append("Exit codes: 0 success, 1 a record ended unhandled, 2 bad usage or configuration,\n")
                 .append("70 internal error.\n")
                 .toString();

@@ -48,7 +48,7 @@ public final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the whole pipeline on local servers with sample traffic and show where every record went";
+        return "Run the whole pipeline on local servers with sample traffic and show where every record went";
     }
 
     @Override

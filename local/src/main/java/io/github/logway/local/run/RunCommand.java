@@ -50,7 +50,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "run your own pipeline (a YAML file of streams, queues, buckets and functions) on the local stack";
+        return "Run your own pipeline (a YAML file of streams, queues, buckets and functions) on the local stack";
     }
 
     @Override
