@@ -3,6 +3,7 @@ package io.github.logway.local.bench;
 import io.github.logway.core.config.ConfigException;
 import io.github.logway.local.Command;
 import io.github.logway.local.ExitCodes;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.SummaryLine;
 import io.github.logway.local.UsageException;
 import io.github.logway.local.esm.LocalLambdaContext;
@@ -106,7 +107,7 @@ public final class BenchCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            throw new UsageException("expected FUNCTION (" + String.join(", ", BenchFunction.cliNames()) + ") or "
+            throw new UsageException("expected FUNCTION (" + String.join(", ", LogwayFunction.cliNames()) + ") or "
                     + GEN);
         }
         if (args.get(0).equals(GEN)) {
@@ -164,11 +165,11 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static void check(BenchTarget target, BenchFunction function, String file, byte[] eventJson) {
+    private static void check(BenchTarget target, LogwayFunction function, String file, byte[] eventJson) {
         try {
             target.check(eventJson);
         } catch (RuntimeException e) {
-            String kind = function == BenchFunction.ELB ? "an SQS event" : "a Kinesis event";
+            String kind = function == LogwayFunction.ELB ? "an SQS event" : "a Kinesis event";
             throw new UsageException("event file " + file + " is not " + kind + " JSON for " + function.cliName()
                     + ": " + firstLine(e));
         }
@@ -184,7 +185,7 @@ public final class BenchCommand implements Command {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private LocalLambdaContext context(BenchFunction function, long invocation, PrintStream log) {
+    private LocalLambdaContext context(LogwayFunction function, long invocation, PrintStream log) {
         String name = "logway-bench-" + function.cliName();
         return new LocalLambdaContext("bench-" + invocation, name,
                 "arn:aws:lambda:ap-northeast-1:111122223333:function:" + name, MEMORY_MB, LAMBDA_MAX_TIMEOUT, clock,
@@ -200,11 +201,11 @@ public final class BenchCommand implements Command {
      * @param warmup untimed runs
      * @param env the {@code --env} variables, later ones winning
      */
-    record Options(BenchFunction function, List<String> files, int repeat, int warmup, Map<String, String> env) {
+    record Options(LogwayFunction function, List<String> files, int repeat, int warmup, Map<String, String> env) {
 
         static Options parse(List<String> args) {
-            BenchFunction function = BenchFunction.of(args.get(0)).orElseThrow(() -> new UsageException(
-                    "unknown FUNCTION '" + args.get(0) + "'; one of " + String.join(", ", BenchFunction.cliNames())
+            LogwayFunction function = LogwayFunction.of(args.get(0)).orElseThrow(() -> new UsageException(
+                    "unknown FUNCTION '" + args.get(0) + "'; one of " + String.join(", ", LogwayFunction.cliNames())
                             + " (or " + GEN + ")"));
             List<String> files = new ArrayList<>();
             int repeat = DEFAULT_REPEAT;

@@ -13,6 +13,7 @@ import io.github.logway.core.retry.Sleeper;
 import io.github.logway.elb.ElbLogsToKinesis;
 import io.github.logway.elb.ElbToKinesisConfig;
 import io.github.logway.forward.KinesisForwardConfig;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.UsageException;
 import io.github.logway.forward.KinesisForwarder;
 import io.github.logway.opensearch.KinesisToOpenSearchConfig;
@@ -61,7 +62,7 @@ final class BenchTargets {
      *
      * @param openSearchUrl the loopback server's URL (to-es only; ignored otherwise)
      */
-    static Map<String, String> placeholders(BenchFunction function, Map<String, String> userEnv, String openSearchUrl) {
+    static Map<String, String> placeholders(LogwayFunction function, Map<String, String> userEnv, String openSearchUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         switch (function) {
             case TO_S3:
@@ -105,7 +106,7 @@ final class BenchTargets {
      * @param handlerOut where the handler's EMF and log lines go (never stdout)
      * @throws io.github.logway.core.config.ConfigException when the variables are invalid
      */
-    static BenchTarget create(BenchFunction function, Map<String, String> userEnv, List<Path> eventFolders,
+    static BenchTarget create(LogwayFunction function, Map<String, String> userEnv, List<Path> eventFolders,
             Clock clock, PrintStream handlerOut) {
         switch (function) {
             case TO_S3: {

@@ -1,6 +1,6 @@
 package io.github.logway.local.demo;
 
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.esm.EsmSettings;
 import io.github.logway.local.pipeline.PipelineSpec;
 import io.github.logway.local.pipeline.PipelineSpec.DestinationType;
@@ -58,30 +58,30 @@ final class DemoPipeline {
                         new QueueSpec(ALB_DEAD_LETTER_QUEUE, Optional.empty(), 0, 30)),
                 true,
                 List.of(
-                        new FunctionSpec(ELB, BenchFunction.ELB, Map.of(
+                        new FunctionSpec(ELB, LogwayFunction.ELB, Map.of(
                                 "TARGET_STREAM_NAME", ROUTER,
                                 "FAILED_LOG_S3_BUCKET", FAILED_BUCKET,
                                 "FAILED_LOG_S3_PREFIX", FAILED_PREFIX + "/" + ELB), ALB_QUEUE, SQS_ESM,
                                 Optional.empty()),
-                        new FunctionSpec(FORWARD_ARCHIVE, BenchFunction.FORWARD, Map.of(
+                        new FunctionSpec(FORWARD_ARCHIVE, LogwayFunction.FORWARD, Map.of(
                                 "TARGET_STREAM_NAME", ARCHIVE,
                                 "FAILED_LOG_S3_BUCKET", FAILED_BUCKET,
                                 "FAILED_LOG_S3_PREFIX", FAILED_PREFIX + "/" + FORWARD_ARCHIVE), ROUTER, KINESIS_ESM,
                                 Optional.of(failedBatches)),
-                        new FunctionSpec(FORWARD_ORDERS, BenchFunction.FORWARD, Map.of(
+                        new FunctionSpec(FORWARD_ORDERS, LogwayFunction.FORWARD, Map.of(
                                 "TARGET_STREAM_NAME", ORDERS,
                                 "LOG_TYPE_WHITELIST", ORDERS_WHITELIST,
                                 "PARTITION_KEY", "log_id",
                                 "FAILED_LOG_S3_BUCKET", FAILED_BUCKET,
                                 "FAILED_LOG_S3_PREFIX", FAILED_PREFIX + "/" + FORWARD_ORDERS), ROUTER, KINESIS_ESM,
                                 Optional.of(failedBatches)),
-                        new FunctionSpec(TO_S3, BenchFunction.TO_S3, Map.of(
+                        new FunctionSpec(TO_S3, LogwayFunction.TO_S3, Map.of(
                                 "LOG_S3_BUCKET", LOG_BUCKET,
                                 "LOG_S3_PREFIX", LOG_PREFIX,
                                 "FAILED_LOG_S3_BUCKET", FAILED_BUCKET,
                                 "FAILED_LOG_S3_PREFIX", FAILED_PREFIX + "/" + TO_S3), ARCHIVE, KINESIS_ESM,
                                 Optional.of(failedBatches)),
-                        new FunctionSpec(TO_ES, BenchFunction.TO_ES, Map.of(
+                        new FunctionSpec(TO_ES, LogwayFunction.TO_ES, Map.of(
                                 "INDEX_NAME_PREFIX", INDEX_PREFIX,
                                 "FAILED_LOG_S3_BUCKET", FAILED_BUCKET,
                                 "FAILED_LOG_S3_PREFIX", FAILED_PREFIX + "/" + TO_ES), ARCHIVE, KINESIS_ESM,

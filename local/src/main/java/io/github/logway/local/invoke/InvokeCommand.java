@@ -5,7 +5,7 @@ import io.github.logway.local.Command;
 import io.github.logway.local.ExitCodes;
 import io.github.logway.local.SummaryLine;
 import io.github.logway.local.UsageException;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.bench.HandlerCpuTime;
 import io.github.logway.local.esm.LocalLambdaContext;
 import io.github.logway.local.servers.LocalServerStartException;
@@ -134,7 +134,7 @@ public final class InvokeCommand implements Command {
         try {
             event = LambdaEvents.check(options.function(), eventJson);
         } catch (IllegalArgumentException e) {
-            String kind = options.function() == BenchFunction.ELB ? "an SQS event" : "a Kinesis event";
+            String kind = options.function() == LogwayFunction.ELB ? "an SQS event" : "a Kinesis event";
             throw new UsageException("event file " + options.eventFile() + " is not " + kind + " for "
                     + options.function().cliName() + ": " + e.getMessage());
         }
@@ -180,7 +180,7 @@ public final class InvokeCommand implements Command {
 
     private int invoke(InvokeOptions options, Path eventFile, byte[] eventJson, LambdaEvents.Checked event,
             Map<String, String> env, PrintStream out, PrintStream err) {
-        BenchFunction function = options.function();
+        LogwayFunction function = options.function();
         try (SdkSystemProperties sdk = SdkSystemProperties.apply(env)) {
             describeEndpoints(function, env, err);
             try {
@@ -256,7 +256,7 @@ public final class InvokeCommand implements Command {
         return new StackEndpoints(Map.of());
     }
 
-    private static void describeEndpoints(BenchFunction function, Map<String, String> env, PrintStream err) {
+    private static void describeEndpoints(LogwayFunction function, Map<String, String> env, PrintStream err) {
         String where = InvokeEnvironment.servicesOf(function).stream()
                 .map(service -> service.key() + " " + InvokeEnvironment.endpoint(env, service)
                         .map(URI::toString).orElse("(AWS default)"))

@@ -3,7 +3,7 @@ package io.github.logway.local.invoke;
 import io.github.logway.core.config.CommonConfig;
 import io.github.logway.elb.ElbToKinesisConfig;
 import io.github.logway.forward.KinesisForwardConfig;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.stack.StackService;
 import io.github.logway.opensearch.KinesisToOpenSearchConfig;
 import io.github.logway.s3.KinesisToS3Config;
@@ -59,7 +59,7 @@ final class InvokeEnvironment {
     private InvokeEnvironment() {}
 
     /** The variables invoke sets for {@code function} before anything else: placeholders for required ones. */
-    static Map<String, String> defaults(BenchFunction function) {
+    static Map<String, String> defaults(LogwayFunction function) {
         Map<String, String> env = new LinkedHashMap<>();
         switch (function) {
             case TO_S3 -> env.put(KinesisToS3Config.LOG_S3_BUCKET, LOG_BUCKET);
@@ -81,7 +81,7 @@ final class InvokeEnvironment {
     }
 
     /** The local services {@code function} talks to. */
-    static Set<StackService> servicesOf(BenchFunction function) {
+    static Set<StackService> servicesOf(LogwayFunction function) {
         return switch (function) {
             case TO_S3 -> EnumSet.of(StackService.S3);
             case TO_ES -> EnumSet.of(StackService.OPENSEARCH, StackService.S3);
@@ -102,16 +102,16 @@ final class InvokeEnvironment {
      * an endpoint of its own (local S3 servers want path-style requests), and {@code ES_AUTH=none} for to-es when
      * {@code ES_HOST} is on this machine (the local OpenSearch has no security plugin).
      */
-    static Map<String, String> merge(BenchFunction function, Map<String, String> processEnv,
+    static Map<String, String> merge(LogwayFunction function, Map<String, String> processEnv,
             Map<String, String> stackVariables, Map<String, String> userEnv) {
         Map<String, String> env = new LinkedHashMap<>(defaults(function));
         env.putAll(processEnv);
         env.putAll(stackVariables);
         env.putAll(userEnv);
-        if (function == BenchFunction.TO_S3 && endpoint(env, StackService.S3).isPresent()) {
+        if (function == LogwayFunction.TO_S3 && endpoint(env, StackService.S3).isPresent()) {
             env.putIfAbsent(KinesisToS3Config.S3_FORCE_PATH_STYLE, "true");
         }
-        if (function == BenchFunction.TO_ES && endpoint(env, StackService.OPENSEARCH).filter(
+        if (function == LogwayFunction.TO_ES && endpoint(env, StackService.OPENSEARCH).filter(
                 InvokeEnvironment::isLoopback).isPresent()) {
             env.putIfAbsent(KinesisToOpenSearchConfig.ES_AUTH, "none");
         }

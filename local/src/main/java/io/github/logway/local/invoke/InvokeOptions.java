@@ -1,7 +1,7 @@
 package io.github.logway.local.invoke;
 
 import io.github.logway.local.UsageException;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param timeout the function's timeout: the Lambda context's deadline is now plus this
  * @param aws true to use the SDK's own settings and never the local stack
  */
-record InvokeOptions(BenchFunction function, String eventFile, Map<String, String> env, Duration timeout,
+record InvokeOptions(LogwayFunction function, String eventFile, Map<String, String> env, Duration timeout,
         boolean aws) {
 
     /** Lambda's longest timeout. */
@@ -38,10 +38,10 @@ record InvokeOptions(BenchFunction function, String eventFile, Map<String, Strin
      */
     static InvokeOptions parse(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageException("expected FUNCTION (" + String.join(", ", BenchFunction.cliNames()) + ")");
+            throw new UsageException("expected FUNCTION (" + String.join(", ", LogwayFunction.cliNames()) + ")");
         }
-        BenchFunction function = BenchFunction.of(args.get(0)).orElseThrow(() -> new UsageException(
-                "unknown FUNCTION '" + args.get(0) + "'; one of " + String.join(", ", BenchFunction.cliNames())));
+        LogwayFunction function = LogwayFunction.of(args.get(0)).orElseThrow(() -> new UsageException(
+                "unknown FUNCTION '" + args.get(0) + "'; one of " + String.join(", ", LogwayFunction.cliNames())));
         String file = null;
         Map<String, String> env = new LinkedHashMap<>();
         int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;

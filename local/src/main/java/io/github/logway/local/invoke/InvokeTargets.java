@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.github.logway.core.store.S3ObjectStore;
 import io.github.logway.elb.ElbLogsToKinesisHandler;
 import io.github.logway.forward.KinesisForwardHandler;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.stack.StackService;
 import io.github.logway.opensearch.KinesisToOpenSearchHandler;
 import io.github.logway.s3.KinesisToS3Handler;
@@ -33,7 +33,7 @@ final class InvokeTargets {
      * @return the handler, to close when done
      * @throws io.github.logway.core.config.ConfigException when the variables are invalid
      */
-    static InvokeTarget<?, ?> create(BenchFunction function, Map<String, String> env, Clock clock,
+    static InvokeTarget<?, ?> create(LogwayFunction function, Map<String, String> env, Clock clock,
             PrintStream handlerOut) {
         switch (function) {
             case TO_S3:

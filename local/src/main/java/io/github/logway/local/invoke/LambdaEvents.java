@@ -3,7 +3,7 @@ package io.github.logway.local.invoke;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +33,8 @@ final class LambdaEvents {
      * @return what invoke needs to know about it
      * @throws IllegalArgumentException saying what is wrong, in one line
      */
-    static Checked check(BenchFunction function, byte[] eventJson) {
-        return function == BenchFunction.ELB ? checkSqs(eventJson) : checkKinesis(eventJson);
+    static Checked check(LogwayFunction function, byte[] eventJson) {
+        return function == LogwayFunction.ELB ? checkSqs(eventJson) : checkKinesis(eventJson);
     }
 
     private static Checked checkKinesis(byte[] eventJson) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.logway.core.config.CommonConfig;
 import io.github.logway.elb.ElbToKinesisConfig;
 import io.github.logway.forward.KinesisForwardConfig;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.stack.StackClients;
 import io.github.logway.local.stack.StackEndpoints;
 import io.github.logway.local.stack.StackService;
@@ -48,7 +48,7 @@ final class LocalResources {
      * @param eventFile the event file
      * @param err where to say what was created
      */
-    static void prepare(BenchFunction function, Map<String, String> env, LambdaEvents.Checked event, Path eventFile,
+    static void prepare(LogwayFunction function, Map<String, String> env, LambdaEvents.Checked event, Path eventFile,
             PrintStream err) {
         Map<StackService, URI> local = new EnumMap<>(StackService.class);
         for (StackService service : InvokeEnvironment.servicesOf(function)) {
@@ -61,22 +61,22 @@ final class LocalResources {
         try (StackClients clients = new StackClients(new StackEndpoints(local))) {
             if (local.containsKey(StackService.S3)) {
                 Set<String> buckets = new LinkedHashSet<>();
-                if (function == BenchFunction.TO_S3) {
+                if (function == LogwayFunction.TO_S3) {
                     nonBlank(env.get(KinesisToS3Config.LOG_S3_BUCKET)).ifPresent(buckets::add);
                 }
                 nonBlank(env.get(CommonConfig.FAILED_LOG_S3_BUCKET)).ifPresent(buckets::add);
                 buckets.forEach(bucket -> bucket(clients, bucket, err));
-                if (function == BenchFunction.ELB) {
+                if (function == LogwayFunction.ELB) {
                     accessLogObjects(clients, event, eventFile, err);
                 }
             }
             if (local.containsKey(StackService.KINESIS)
-                    && (function == BenchFunction.FORWARD || function == BenchFunction.ELB)) {
-                String target = env.getOrDefault(function == BenchFunction.FORWARD
+                    && (function == LogwayFunction.FORWARD || function == LogwayFunction.ELB)) {
+                String target = env.getOrDefault(function == LogwayFunction.FORWARD
                         ? KinesisForwardConfig.TARGET_STREAM_NAME : ElbToKinesisConfig.TARGET_STREAM_NAME, "");
                 nonBlank(streamName(target)).ifPresent(stream -> stream(clients, stream, err));
             }
-            if (local.containsKey(StackService.SQS) && function == BenchFunction.ELB) {
+            if (local.containsKey(StackService.SQS) && function == LogwayFunction.ELB) {
                 Set<String> queues = new LinkedHashSet<>();
                 nonBlank(lastSegment(env.getOrDefault(ElbToKinesisConfig.CONTINUATION_QUEUE_URL, ""), '/'))
                         .ifPresent(queues::add);

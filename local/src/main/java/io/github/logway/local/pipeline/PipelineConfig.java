@@ -3,7 +3,7 @@ package io.github.logway.local.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.esm.EsmSettings;
 import io.github.logway.local.pipeline.PipelineSpec.DestinationType;
 import io.github.logway.local.pipeline.PipelineSpec.FunctionSpec;
@@ -112,15 +112,15 @@ public final class PipelineConfig {
         forEach(root, "functions", (node, path) -> {
             unknownKeys(node, FUNCTION_KEYS, path + ".");
             String name = name(node, path, "[a-zA-Z0-9_-]{1,64}", "1-64 letters, digits, _ and -");
-            Optional<BenchFunction> kind = Optional.empty();
+            Optional<LogwayFunction> kind = Optional.empty();
             JsonNode function = node.path("function");
             if (!function.isTextual()) {
-                problems.add(path + ".function: required, one of " + String.join(", ", BenchFunction.cliNames()));
+                problems.add(path + ".function: required, one of " + String.join(", ", LogwayFunction.cliNames()));
             } else {
-                kind = BenchFunction.of(function.asText());
+                kind = LogwayFunction.of(function.asText());
                 if (kind.isEmpty()) {
                     problems.add(path + ".function: '" + function.asText() + "' is not one of "
-                            + String.join(", ", BenchFunction.cliNames()));
+                            + String.join(", ", LogwayFunction.cliNames()));
                 }
             }
             JsonNode source = node.path("source");
@@ -128,7 +128,7 @@ public final class PipelineConfig {
                 problems.add(path + ".source: required, the stream (or, for elb, the queue) the function reads");
             }
             Map<String, String> env = env(node.path("env"), path + ".env");
-            boolean sqs = kind.map(k -> k == BenchFunction.ELB).orElse(false);
+            boolean sqs = kind.map(k -> k == LogwayFunction.ELB).orElse(false);
             EsmSettings esm = esm(node.path("event_source_mapping"), path + ".event_source_mapping", sqs);
             Optional<OnFailure> onFailure = onFailure(node.path("on_failure"), path + ".on_failure");
             if (name != null && kind.isPresent() && source.isTextual() && esm != null) {
@@ -138,7 +138,7 @@ public final class PipelineConfig {
         if (!problems.isEmpty()) {
             throw new PipelineConfigException(problems);
         }
-        boolean openSearch = functions.stream().anyMatch(f -> f.kind() == BenchFunction.TO_ES);
+        boolean openSearch = functions.stream().anyMatch(f -> f.kind() == LogwayFunction.TO_ES);
         try {
             return new PipelineSpec(streams, buckets, queues, openSearch, functions);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package io.github.logway.local.pipeline;
 
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.esm.EsmSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,7 +91,7 @@ public record PipelineSpec(
      * @param esm the mapping's settings
      * @param onFailure where discarded batches go (Kinesis functions), if anywhere
      */
-    public record FunctionSpec(String name, BenchFunction kind, Map<String, String> env, String source,
+    public record FunctionSpec(String name, LogwayFunction kind, Map<String, String> env, String source,
             EsmSettings esm, Optional<OnFailure> onFailure) {
         public FunctionSpec {
             Objects.requireNonNull(name, "name");
@@ -104,7 +104,7 @@ public record PipelineSpec(
 
         /** Whether the function reads a Kinesis stream (all but {@code elb}, which reads a queue). */
         public boolean readsStream() {
-            return kind != BenchFunction.ELB;
+            return kind != LogwayFunction.ELB;
         }
     }
 

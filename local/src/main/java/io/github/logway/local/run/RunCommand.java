@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.logway.local.Command;
 import io.github.logway.local.ExitCodes;
 import io.github.logway.local.UsageException;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.pipeline.FunctionLogs;
 import io.github.logway.local.pipeline.FunctionTally;
 import io.github.logway.local.pipeline.PipelineConfig;
@@ -198,7 +198,7 @@ public final class RunCommand implements Command {
     /** The services a pipeline needs: Kinesis and S3 (failed log) always, SQS for queues, OpenSearch for to-es. */
     static Set<StackService> servicesFor(PipelineSpec spec) {
         Set<StackService> services = EnumSet.of(StackService.KINESIS, StackService.S3);
-        if (!spec.queues().isEmpty() || spec.functions().stream().anyMatch(f -> f.kind() == BenchFunction.ELB)) {
+        if (!spec.queues().isEmpty() || spec.functions().stream().anyMatch(f -> f.kind() == LogwayFunction.ELB)) {
             services.add(StackService.SQS);
         }
         if (spec.openSearch()) {

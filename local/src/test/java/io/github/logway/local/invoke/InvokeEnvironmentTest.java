@@ -2,7 +2,7 @@ package io.github.logway.local.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.stack.StackService;
 import java.net.URI;
 import java.util.Map;
@@ -12,7 +12,7 @@ class InvokeEnvironmentTest {
 
     @Test
     void merge_whenNothingSet_usesLocalDefaults() {
-        Map<String, String> env = InvokeEnvironment.merge(BenchFunction.FORWARD, Map.of(), Map.of(), Map.of());
+        Map<String, String> env = InvokeEnvironment.merge(LogwayFunction.FORWARD, Map.of(), Map.of(), Map.of());
 
         assertThat(env).containsEntry("TARGET_STREAM_NAME", "logway-forwarded")
                 .containsEntry("FAILED_LOG_S3_BUCKET", "logway-failed");
@@ -20,7 +20,7 @@ class InvokeEnvironmentTest {
 
     @Test
     void merge_processEnvBeatsDefaults_andEnvOptionBeatsProcessEnv() {
-        Map<String, String> env = InvokeEnvironment.merge(BenchFunction.TO_S3,
+        Map<String, String> env = InvokeEnvironment.merge(LogwayFunction.TO_S3,
                 Map.of("LOG_S3_BUCKET", "from-process", "LOG_S3_PREFIX", "p"), Map.of(),
                 Map.of("LOG_S3_PREFIX", "from-option"));
 
@@ -29,7 +29,7 @@ class InvokeEnvironmentTest {
 
     @Test
     void merge_stackCredentialsBeatProcessEnv_butEnvOptionBeatsStack() {
-        Map<String, String> env = InvokeEnvironment.merge(BenchFunction.TO_S3,
+        Map<String, String> env = InvokeEnvironment.merge(LogwayFunction.TO_S3,
                 Map.of("AWS_ACCESS_KEY_ID", "real", "AWS_REGION", "ap-northeast-1"),
                 Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_REGION", "us-east-1",
                         "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"),
@@ -42,19 +42,19 @@ class InvokeEnvironmentTest {
     void merge_toS3WithS3Endpoint_forcesPathStyleUnlessSet() {
         Map<String, String> local = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9000");
 
-        assertThat(InvokeEnvironment.merge(BenchFunction.TO_S3, local, Map.of(), Map.of()))
+        assertThat(InvokeEnvironment.merge(LogwayFunction.TO_S3, local, Map.of(), Map.of()))
                 .containsEntry("S3_FORCE_PATH_STYLE", "true");
-        assertThat(InvokeEnvironment.merge(BenchFunction.TO_S3, local, Map.of(),
+        assertThat(InvokeEnvironment.merge(LogwayFunction.TO_S3, local, Map.of(),
                 Map.of("S3_FORCE_PATH_STYLE", "false"))).containsEntry("S3_FORCE_PATH_STYLE", "false");
-        assertThat(InvokeEnvironment.merge(BenchFunction.TO_S3, Map.of(), Map.of(), Map.of()))
+        assertThat(InvokeEnvironment.merge(LogwayFunction.TO_S3, Map.of(), Map.of(), Map.of()))
                 .doesNotContainKey("S3_FORCE_PATH_STYLE");
     }
 
     @Test
     void merge_toEsOnThisMachine_setsNoAuth_elsewhereKeepsSigV4Default() {
-        assertThat(InvokeEnvironment.merge(BenchFunction.TO_ES, Map.of("ES_HOST", "http://127.0.0.1:9200"),
+        assertThat(InvokeEnvironment.merge(LogwayFunction.TO_ES, Map.of("ES_HOST", "http://127.0.0.1:9200"),
                 Map.of(), Map.of())).containsEntry("ES_AUTH", "none");
-        assertThat(InvokeEnvironment.merge(BenchFunction.TO_ES,
+        assertThat(InvokeEnvironment.merge(LogwayFunction.TO_ES,
                 Map.of("ES_HOST", "search-x.us-east-1.es.amazonaws.com"), Map.of(), Map.of()))
                 .doesNotContainKey("ES_AUTH");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.logway.local.UsageException;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ class InvokeOptionsTest {
         InvokeOptions options = InvokeOptions.parse(List.of("to-s3", "--event", "e.json", "--env", "A=1",
                 "--env", "B=x=y", "--env", "A=2"));
 
-        assertThat(options.function()).isEqualTo(BenchFunction.TO_S3);
+        assertThat(options.function()).isEqualTo(LogwayFunction.TO_S3);
         assertThat(options.eventFile()).isEqualTo("e.json");
         assertThat(options.env()).isEqualTo(Map.of("A", "2", "B", "x=y"));
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(300));

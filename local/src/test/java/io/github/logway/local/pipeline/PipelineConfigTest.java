@@ -3,7 +3,7 @@ package io.github.logway.local.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.pipeline.PipelineSpec.DestinationType;
 import io.github.logway.local.pipeline.PipelineSpec.FunctionSpec;
 import java.io.IOException;
@@ -30,8 +30,8 @@ class PipelineConfigTest {
         assertThat(spec.queues().get(0).maxReceiveCount()).isEqualTo(3);
         assertThat(spec.queues().get(0).visibilityTimeoutSeconds()).isEqualTo(120);
         assertThat(spec.openSearch()).isTrue();
-        assertThat(spec.functions()).extracting(FunctionSpec::kind).containsExactly(BenchFunction.ELB,
-                BenchFunction.FORWARD, BenchFunction.FORWARD, BenchFunction.TO_S3, BenchFunction.TO_ES);
+        assertThat(spec.functions()).extracting(FunctionSpec::kind).containsExactly(LogwayFunction.ELB,
+                LogwayFunction.FORWARD, LogwayFunction.FORWARD, LogwayFunction.TO_S3, LogwayFunction.TO_ES);
         FunctionSpec archive = spec.functions().get(1);
         assertThat(archive.esm().batchSize()).isEqualTo(500);
         assertThat(archive.esm().bisectBatchOnFunctionError()).isTrue();

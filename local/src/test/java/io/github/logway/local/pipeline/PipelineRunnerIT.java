@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.logway.local.bench.BenchFunction;
+import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.bench.EventGenerator;
 import io.github.logway.local.esm.EsmSettings;
 import io.github.logway.local.pipeline.PipelineSpec.FunctionSpec;
@@ -59,13 +59,13 @@ class PipelineRunnerIT {
                 List.of(new StreamSpec("e2e-router", 2), new StreamSpec("e2e-archive", 1)),
                 List.of("e2e-logs", "e2e-failed"), List.of(), true,
                 List.of(
-                        new FunctionSpec("e2e-forward", BenchFunction.FORWARD, Map.of("TARGET_STREAM_NAME", "e2e-archive",
+                        new FunctionSpec("e2e-forward", LogwayFunction.FORWARD, Map.of("TARGET_STREAM_NAME", "e2e-archive",
                                 "FAILED_LOG_S3_BUCKET", "e2e-failed", "FAILED_LOG_S3_PREFIX", "failed/forward"),
                                 "e2e-router", ESM, Optional.empty()),
-                        new FunctionSpec("e2e-to-s3", BenchFunction.TO_S3, Map.of("LOG_S3_BUCKET", "e2e-logs",
+                        new FunctionSpec("e2e-to-s3", LogwayFunction.TO_S3, Map.of("LOG_S3_BUCKET", "e2e-logs",
                                 "LOG_S3_PREFIX", "logs", "FAILED_LOG_S3_BUCKET", "e2e-failed",
                                 "FAILED_LOG_S3_PREFIX", "failed/to-s3"), "e2e-archive", ESM, Optional.empty()),
-                        new FunctionSpec("e2e-to-es", BenchFunction.TO_ES, Map.of("INDEX_NAME_PREFIX", "e2e",
+                        new FunctionSpec("e2e-to-es", LogwayFunction.TO_ES, Map.of("INDEX_NAME_PREFIX", "e2e",
                                 "FAILED_LOG_S3_BUCKET", "e2e-failed", "FAILED_LOG_S3_PREFIX", "failed/to-es"),
                                 "e2e-archive", ESM, Optional.empty())));
         EventGenerator generator = new EventGenerator(Instant.now(), 7);
@@ -104,7 +104,7 @@ class PipelineRunnerIT {
     @Test
     void openSearch_whenTheSameRecordsAreDeliveredAgain_holdsNoDuplicates(KinesisEndpoint kinesis, S3Endpoint s3,
             OpenSearchEndpoint openSearch) throws Exception {
-        FunctionSpec toEs = new FunctionSpec("redelivery-to-es", BenchFunction.TO_ES, Map.of("INDEX_NAME_PREFIX",
+        FunctionSpec toEs = new FunctionSpec("redelivery-to-es", LogwayFunction.TO_ES, Map.of("INDEX_NAME_PREFIX",
                 "redelivery", "FAILED_LOG_S3_BUCKET", "redelivery-failed"), "redelivery-archive", ESM,
                 Optional.empty());
         PipelineSpec spec = new PipelineSpec(List.of(new StreamSpec("redelivery-archive", 1)),
@@ -134,7 +134,7 @@ class PipelineRunnerIT {
             S3Endpoint s3, OpenSearchEndpoint openSearch) throws Exception {
         // Nothing listens on port 1: every bulk request is refused, the function keeps the records behind its
         // checkpoint, and the mapping gives up after one retry.
-        FunctionSpec toEs = new FunctionSpec("sink-down-to-es", BenchFunction.TO_ES, Map.of(
+        FunctionSpec toEs = new FunctionSpec("sink-down-to-es", LogwayFunction.TO_ES, Map.of(
                 "ES_HOST", "http://127.0.0.1:1", "ES_INSTALL_TEMPLATE", "false", "INDEX_NAME_PREFIX", "down",
                 "FAILED_LOG_S3_BUCKET", "sink-down-failed", "DEADLINE_MARGIN_MS", "1000"), "sink-down-stream",
                 EsmSettings.DEFAULTS.withBatchSize(100).withMaximumRetryAttempts(1).withRetryDelay(Duration.ZERO)

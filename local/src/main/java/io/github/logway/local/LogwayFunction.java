@@ -1,11 +1,11 @@
-package io.github.logway.local.bench;
+package io.github.logway.local;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The functions {@code bench} runs, by their command-line names (PRODUCT.md §10). */
-public enum BenchFunction {
+/** The four functions by their command-line names (PRODUCT.md §10), as bench, invoke, run and the demo name them. */
+public enum LogwayFunction {
     /** kinesis-to-s3. */
     TO_S3("to-s3"),
     /** kinesis-to-es. */
@@ -17,7 +17,7 @@ public enum BenchFunction {
 
     private final String cliName;
 
-    BenchFunction(String cliName) {
+    LogwayFunction(String cliName) {
         this.cliName = cliName;
     }
 
@@ -27,12 +27,12 @@ public enum BenchFunction {
     }
 
     /** The function called {@code name} on the command line, if any. */
-    public static Optional<BenchFunction> of(String name) {
+    public static Optional<LogwayFunction> of(String name) {
         return Arrays.stream(values()).filter(function -> function.cliName.equals(name)).findFirst();
     }
 
     /** Every command-line name, in order. */
     public static List<String> cliNames() {
-        return Arrays.stream(values()).map(BenchFunction::cliName).toList();
+        return Arrays.stream(values()).map(LogwayFunction::cliName).toList();
     }
 }
