@@ -201,6 +201,8 @@ public final class LogRecordParser {
         String typeProblem = null;
         String idProblem = null;
         String timeProblem = null;
+        // The time is well-formed but beyond what epoch nanoseconds hold (year 9999, 10^18 ms): out of range.
+        boolean timeBeyondRange = false;
         boolean seenTime = false;
         boolean envelopeType = false;
         boolean envelopeEvents = false;
@@ -232,12 +234,17 @@ public final class LogRecordParser {
             } else if (name.equals(timeField)) {
                 if (seenTime || timeProblem != null) {
                     timeProblem = "duplicate field '" + name + "'";
+                    timeBeyondRange = false;
                     skipValue(parser, value);
                 } else if (value != JsonToken.VALUE_NULL) {
                     seenTime = true;
                     time = readTime(parser, value);
                     if (time == TimeParser.INVALID) {
-                        timeProblem = describeBadTime(parser, value, name);
+                        timeBeyondRange = isBeyondRange(parser, value);
+                        timeProblem = timeBeyondRange
+                                ? "'" + name + "' " + abbreviate(parser.getText(), 40) + " is outside [arrival - "
+                                        + rules.maxTimeSkewPast() + ", arrival + " + rules.maxTimeSkewFuture() + "]"
+                                : describeBadTime(parser, value, name);
                     }
                 }
             } else {
@@ -284,7 +291,8 @@ public final class LogRecordParser {
             return reject(RejectReason.MISSING_TIME, "no '" + timeField + "' field", buf, offset, length, ref);
         }
         if (timeProblem != null) {
-            return reject(RejectReason.INVALID_TIME, timeProblem, buf, offset, length, ref);
+            return reject(timeBeyondRange ? RejectReason.TIME_OUT_OF_RANGE : RejectReason.INVALID_TIME, timeProblem,
+                    buf, offset, length, ref);
         }
         long arrivalMillis = ref.source().arrivalEpochMillis();
         if (!TimeParser.withinSkew(time, arrivalMillis, rules.maxTimeSkewFuture(), rules.maxTimeSkewPast())) {
@@ -320,6 +328,19 @@ public final class LogRecordParser {
             default:
                 skipValue(parser, value);
                 return TimeParser.INVALID;
+        }
+    }
+
+    /** Whether a refused time is a well-formed one beyond the representable range (any epoch number is). */
+    private static boolean isBeyondRange(JsonParser parser, JsonToken value) throws IOException {
+        switch (value) {
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return true;
+            case VALUE_STRING:
+                return TimeParser.isWellFormedBeyondRange(parser.getText());
+            default:
+                return false;
         }
     }
 

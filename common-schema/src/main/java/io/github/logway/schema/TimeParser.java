@@ -302,6 +302,40 @@ public final class TimeParser {
         return sign == '-' ? -seconds : seconds;
     }
 
+    /**
+     * Whether text that {@link #parseIso} refused is a well-formed date-time of the accepted grammar whose instant
+     * lies outside the representable range (years before 1677 or after 2262, such as {@code 9999-12-31T23:59:59Z}):
+     * such a time is out of range, not malformed. Slow (a regular expression and {@code java.time}): for the
+     * rejection path only.
+     *
+     * @param text the field's text
+     * @return true when every field is valid and only the range is exceeded
+     */
+    public static boolean isWellFormedBeyondRange(CharSequence text) {
+        java.util.regex.Matcher matcher = WELL_FORMED.matcher(text);
+        if (!matcher.matches() || parseIso(text) != INVALID) {
+            return false;
+        }
+        try {
+            java.time.LocalDateTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
+                    Integer.parseInt(matcher.group(5)), Integer.parseInt(matcher.group(6)));
+        } catch (java.time.DateTimeException invalidField) {
+            return false;
+        }
+        String offsetHours = matcher.group(8);
+        String offsetMinutes = matcher.group(9);
+        return (offsetHours == null || Integer.parseInt(offsetHours) < MAX_OFFSET_HOURS
+                        || Integer.parseInt(offsetHours) == MAX_OFFSET_HOURS
+                                && (offsetMinutes == null || Integer.parseInt(offsetMinutes) == 0))
+                && (offsetMinutes == null || Integer.parseInt(offsetMinutes) < SECONDS_PER_MINUTE);
+    }
+
+    /** The accepted grammar without its range checks (see the class comment), for {@link #isWellFormedBeyondRange}. */
+    private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,]\\d{1,9})?"
+                    + "(?:[Zz]|([+-])(\\d{2})(?::?(\\d{2}))?)?");
+
     /** Epoch seconds plus nanoseconds of that second (0-999,999,999) as epoch nanoseconds, or {@link #INVALID}. */
     private static long epochNanosOrInvalid(long epochSecond, int nanos) {
         if (epochSecond > MIN_SECOND && epochSecond < MAX_SECOND) {

@@ -90,7 +90,16 @@ class BadInputTableTest {
                         "invalid_time"),
                 row("time far in the future", utf8(withTime("\"2027-01-01T00:00:00Z\"")), "time_out_of_range"),
                 row("time epoch 0", utf8(withTime("0")), "time_out_of_range"),
-                row("time 20 years ago", utf8(withTime("\"2006-11-24T10:15:00Z\"")), "time_out_of_range"));
+                row("time 20 years ago", utf8(withTime("\"2006-11-24T10:15:00Z\"")), "time_out_of_range"),
+                // Well-formed but beyond epoch nanoseconds (1677-2262): out of range, not malformed.
+                row("time in year 9999", utf8(withTime("\"9999-12-31T23:59:59Z\"")), "time_out_of_range"),
+                row("time in year 1", utf8(withTime("\"0001-01-01T00:00:00+09:00\"")), "time_out_of_range"),
+                row("time 10^18 ms", utf8(withTime("1000000000000000000")), "time_out_of_range"),
+                row("time beyond a long", utf8(withTime("123456789012345678901234567890")), "time_out_of_range"),
+                row("time 1e300", utf8(withTime("1e300")), "time_out_of_range"),
+                row("month 13 in year 9999", utf8(withTime("\"9999-13-01T00:00:00Z\"")), "invalid_time"),
+                row("leap second in year 9999", utf8(withTime("\"9999-12-31T23:59:60Z\"")), "invalid_time"),
+                row("offset +19:00 in year 9999", utf8(withTime("\"9999-12-31T23:59:59+19:00\"")), "invalid_time"));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")

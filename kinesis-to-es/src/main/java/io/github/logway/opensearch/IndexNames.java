@@ -82,6 +82,12 @@ final class IndexNames {
      */
     String problemWithLogType(String logType) {
         String name = prefix + "-" + logType.toLowerCase(Locale.ROOT) + "-00000000";
+        // The log type is a name of its own inside the index name: it follows the same leading-character rule
+        // (PRODUCT.md §2), although the prefix always comes first.
+        char first = logType.isEmpty() ? 'x' : logType.charAt(0);
+        if (first == '_' || first == '-' || first == '+') {
+            return "log type '" + logType + "' must not start with _, - or +";
+        }
         String problem = problemWithName(name);
         return problem == null ? null : "index name '" + name.substring(0, name.length() - 8) + "yyyyMMdd' " + problem;
     }

@@ -47,6 +47,17 @@ class IndexNamesTest {
     }
 
     @Test
+    void problemWithLogType_whenTheLogTypeStartsWithUnderscoreDashOrPlus_rejectsIt() {
+        IndexNames names = new IndexNames("logs", ZoneOffset.UTC);
+
+        for (String logType : new String[] {"_internal", "-x", "+y"}) {
+            assertThat(names.problemWithLogType(logType)).as(logType).endsWith("must not start with _, - or +");
+            assertThat(names.indexOf(TestRecords.record(logType, "1", "2026-11-24T10:00:00Z"))).as(logType).isNull();
+        }
+        assertThat(names.problemWithLogType("in_ternal")).isNull();
+    }
+
+    @Test
     void indexOf_whenNameExceeds255Bytes_returnsNull() {
         IndexNames names = new IndexNames("p".repeat(150), ZoneOffset.UTC);
         String logType = "t".repeat(100);

@@ -68,6 +68,9 @@ public final class KinesisBatchProcessor {
         List<KinesisEvent.KinesisEventRecord> input =
                 event == null || event.getRecords() == null ? List.of() : event.getRecords();
         int recordCount = input.size();
+        // Lambda always sets approximateArrivalTimestamp; a hand-made event without it gets the invocation time,
+        // so the skew check and failed-log keys stay meaningful instead of 1970.
+        long invocationMillis = deadline.clock().millis();
         int[] pending = new int[recordCount];
         RecordSource[] sources = new RecordSource[recordCount];
 
@@ -85,7 +88,7 @@ public final class KinesisBatchProcessor {
         List<DecodedEvent> events = new ArrayList<>();
         for (int i = 0; i < recordCount; i++) {
             KinesisEvent.KinesisEventRecord record = input.get(i);
-            RecordSource source = sourceOf(record);
+            RecordSource source = sourceOf(record, invocationMillis);
             sources[i] = source;
             oldestArrival = Math.min(oldestArrival, source.arrivalEpochMillis());
             events.clear();
@@ -180,7 +183,7 @@ public final class KinesisBatchProcessor {
         return new Result(response, summary);
     }
 
-    private static RecordSource sourceOf(KinesisEvent.KinesisEventRecord record) {
+    private static RecordSource sourceOf(KinesisEvent.KinesisEventRecord record, long invocationMillis) {
         KinesisEvent.Record kinesis = record.getKinesis();
         String sequence = kinesis.getSequenceNumber();
         if (sequence == null || sequence.isEmpty()) {
@@ -193,7 +196,7 @@ public final class KinesisBatchProcessor {
                 KinesisRecords.shardIdOf(record.getEventID()),
                 sequence,
                 nullToEmpty(kinesis.getPartitionKey()),
-                arrival == null ? 0L : arrival.getTime());
+                arrival == null ? invocationMillis : arrival.getTime());
     }
 
 

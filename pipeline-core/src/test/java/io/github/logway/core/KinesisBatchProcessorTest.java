@@ -189,6 +189,18 @@ class KinesisBatchProcessorTest {
         assertThat(result.summary().oldestArrivalMillis()).isEqualTo(-1);
     }
 
+    @Test
+    void process_whenARecordHasNoArrivalTime_takesTheInvocationTimeInsteadOf1970() {
+        KinesisEvent event = KinesisEventBuilder.ofLines(List.of(line("a", "1"), line("b", "2"))).build();
+        event.getRecords().forEach(record -> record.getKinesis().setApproximateArrivalTimestamp(null));
+
+        KinesisBatchProcessor.Result result = processor(all -> DeliveryOutcome.DELIVERED).process(event, open());
+
+        assertThat(result.summary().delivered()).isEqualTo(2);
+        assertThat(result.summary().diverted()).isEmpty();
+        assertThat(result.summary().oldestArrivalMillis()).isEqualTo(NOW.toEpochMilli());
+    }
+
     private Deadline open() {
         return Deadline.at(NOW.plusSeconds(60), CLOCK);
     }

@@ -13,6 +13,7 @@ import io.github.logway.core.retry.Sleeper;
 import io.github.logway.elb.ElbLogsToKinesis;
 import io.github.logway.elb.ElbToKinesisConfig;
 import io.github.logway.forward.KinesisForwardConfig;
+import io.github.logway.local.LambdaEvents;
 import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.UsageException;
 import io.github.logway.forward.KinesisForwarder;
@@ -180,18 +181,7 @@ final class BenchTargets {
 
         @Override
         public void check(byte[] eventJson) {
-            KinesisEvent event = deserialise(eventJson);
-            List<KinesisEvent.KinesisEventRecord> records = event.getRecords();
-            if (records == null || records.isEmpty()) {
-                throw new IllegalArgumentException("not a Kinesis event: no Records");
-            }
-            for (int i = 0; i < records.size(); i++) {
-                KinesisEvent.Record kinesis = records.get(i).getKinesis();
-                if (kinesis == null || kinesis.getData() == null || kinesis.getSequenceNumber() == null) {
-                    throw new IllegalArgumentException("not a Kinesis event: Records[" + i
-                            + "] has no kinesis.data or kinesis.sequenceNumber");
-                }
-            }
+            LambdaEvents.check(LogwayFunction.TO_S3, eventJson);
         }
 
         @Override
@@ -228,16 +218,7 @@ final class BenchTargets {
 
         @Override
         public void check(byte[] eventJson) {
-            SQSEvent event = serializer.fromJson(new ByteArrayInputStream(eventJson));
-            List<SQSEvent.SQSMessage> messages = event.getRecords();
-            if (messages == null || messages.isEmpty()) {
-                throw new IllegalArgumentException("not an SQS event: no Records");
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                if (messages.get(i).getBody() == null) {
-                    throw new IllegalArgumentException("not an SQS event: Records[" + i + "] has no body");
-                }
-            }
+            LambdaEvents.check(LogwayFunction.ELB, eventJson);
         }
 
         @Override

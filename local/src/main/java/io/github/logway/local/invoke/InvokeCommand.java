@@ -3,6 +3,7 @@ package io.github.logway.local.invoke;
 import io.github.logway.core.config.ConfigException;
 import io.github.logway.local.Command;
 import io.github.logway.local.ExitCodes;
+import io.github.logway.local.LambdaEvents;
 import io.github.logway.local.SummaryLine;
 import io.github.logway.local.UsageException;
 import io.github.logway.local.LogwayFunction;

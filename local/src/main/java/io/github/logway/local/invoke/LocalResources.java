@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.logway.core.config.CommonConfig;
 import io.github.logway.elb.ElbToKinesisConfig;
 import io.github.logway.forward.KinesisForwardConfig;
+import io.github.logway.local.LambdaEvents;
 import io.github.logway.local.LogwayFunction;
 import io.github.logway.local.stack.StackClients;
 import io.github.logway.local.stack.StackEndpoints;

@@ -1,18 +1,21 @@
-package io.github.logway.local.invoke;
+package io.github.logway.local;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import io.github.logway.local.LogwayFunction;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks an event file before anything starts: deserialised as the Lambda Java runtime does, it must be the
- * kind of event the function takes (a Kinesis event; an SQS event for elb).
+ * Checks an event file before anything starts ({@code invoke} and {@code bench}): deserialised as the Lambda Java
+ * runtime does, it must be the kind of event the function takes (a Kinesis event; an SQS event for elb), with
+ * what Lambda always sets: data and a decimal sequence number per Kinesis record, an id and a body per message.
  */
-final class LambdaEvents {
+public final class LambdaEvents {
+
+    /** A Kinesis sequence number: decimal digits (up to 128 of them). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[0-9]{1,128}");
 
     private LambdaEvents() {}
 
@@ -23,7 +26,7 @@ final class LambdaEvents {
      * @param queueArns for an SQS event, the distinct {@code eventSourceARN} of its messages
      * @param messageBodies for an SQS event, the message bodies
      */
-    record Checked(int records, List<String> queueArns, List<String> messageBodies) {}
+    public record Checked(int records, List<String> queueArns, List<String> messageBodies) {}
 
     /**
      * Deserialises and checks the event.
@@ -33,7 +36,7 @@ final class LambdaEvents {
      * @return what invoke needs to know about it
      * @throws IllegalArgumentException saying what is wrong, in one line
      */
-    static Checked check(LogwayFunction function, byte[] eventJson) {
+    public static Checked check(LogwayFunction function, byte[] eventJson) {
         return function == LogwayFunction.ELB ? checkSqs(eventJson) : checkKinesis(eventJson);
     }
 
@@ -49,6 +52,10 @@ final class LambdaEvents {
             if (kinesis == null || kinesis.getData() == null || kinesis.getSequenceNumber() == null) {
                 throw new IllegalArgumentException("not a Kinesis event: Records[" + i
                         + "] has no kinesis.data or kinesis.sequenceNumber");
+            }
+            if (!DECIMAL.matcher(kinesis.getSequenceNumber()).matches()) {
+                throw new IllegalArgumentException("not a Kinesis event: Records[" + i + "].kinesis.sequenceNumber '"
+                        + kinesis.getSequenceNumber() + "' is not a decimal number (Kinesis sequence numbers are)");
             }
         }
         return new Checked(records.size(), List.of(), List.of());
