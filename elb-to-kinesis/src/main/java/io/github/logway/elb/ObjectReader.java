@@ -156,6 +156,8 @@ final class ObjectReader {
         private boolean gzip;
         private long nextLine;
         private boolean endOfObject;
+        /** Set when the gzip data turned out corrupt: the object ends there, the rest is diverted. */
+        private java.util.zip.ZipException corruption;
         private byte[] header = new byte[256];
 
         Run(ObjectTask task, ObjectOpening.Opened opened, long baseOffset, Deadline deadline, Tally tally) {
@@ -172,7 +174,15 @@ final class ObjectReader {
         ObjectOutcome execute() {
             LineReader lines = null;
             try {
-                lines = new LineReader(decompressed(), MAX_LINE_BYTES);
+                try {
+                    lines = new LineReader(decompressed(), MAX_LINE_BYTES);
+                } catch (java.util.zip.ZipException corrupt) {
+                    // A gzip header that is not one (unknown method, reserved flags): nothing is readable.
+                    corruption = corrupt;
+                    nextLine = task.nextLine();
+                    return completed(); // the body is aborted below: nothing of it is readable
+
+                }
                 nextLine = baseOffset > 0 ? task.nextLine() : 1;
                 if (baseOffset == 0 && task.nextLine() > 1) {
                     // Re-inflate from the start and skip, unparsed, the lines already handled.
@@ -184,14 +194,14 @@ final class ObjectReader {
                     }
                     Chunk chunk = readChunk(lines);
                     if (chunk.lineCount == 0 && endOfObject) {
-                        return new ObjectOutcome.Completed();
+                        return completed();
                     }
                     ObjectOutcome stop = deliver(chunk);
                     if (stop != null) {
                         return stop;
                     }
                     if (endOfObject) {
-                        return new ObjectOutcome.Completed();
+                        return completed();
                     }
                 }
             } catch (IOException e) {
@@ -225,11 +235,44 @@ final class ObjectReader {
             return new ObjectOutcome.Interrupted(task.resumeAt(opened.eTag(), line, offset));
         }
 
+        /**
+         * The object is read to its end. When its gzip data was corrupt, the unreadable rest counts as one log event
+         * and is diverted as {@code corrupt_gzip}: retrying cannot mend the object, and the lines before the damage
+         * are already sent.
+         */
+        private ObjectOutcome completed() {
+            if (corruption == null) {
+                return new ObjectOutcome.Completed();
+            }
+            tally.logEvents++;
+            FailedLogEntry entry = new FailedLogEntry(RejectReason.CORRUPT_GZIP, "gzip data of s3://" + task.bucket()
+                    + "/" + task.key() + " is corrupt after line " + (nextLine - 1) + ": " + corruption.getMessage()
+                    + "; the rest of the object is unreadable", new byte[0], source(nextLine));
+            FailedLogWriter.Result written = failedLog.write(List.of(entry));
+            if (!written.allWritten()) {
+                tally.behind++;
+                return new ObjectOutcome.Failed(written.groups().stream()
+                        .filter(FailedLogWriter.Failed.class::isInstance).map(FailedLogWriter.Failed.class::cast)
+                        .findFirst().orElseThrow().cause());
+            }
+            tally.divert(RejectReason.CORRUPT_GZIP, 1);
+            return new ObjectOutcome.Completed();
+        }
+
         private Chunk readChunk(LineReader lines) throws IOException {
             Chunk chunk = new Chunk();
             long bytes = 0;
             while (chunk.lineCount < chunkSettings.lines() && bytes < chunkSettings.recordBytes()) {
-                if (!lines.next()) {
+                boolean more;
+                try {
+                    more = lines.next();
+                } catch (java.util.zip.ZipException corrupt) {
+                    // Bad deflate data or header: the object itself is damaged (a cut connection shows as
+                    // another IOException, which is retried).
+                    corruption = corrupt;
+                    more = false;
+                }
+                if (!more) {
                     endOfObject = true;
                     break;
                 }

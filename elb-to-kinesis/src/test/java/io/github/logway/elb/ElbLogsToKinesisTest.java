@@ -144,6 +144,42 @@ class ElbLogsToKinesisTest {
     }
 
     @Test
+    void handle_anObjectWhoseGzipHeaderIsDamaged_isDivertedAsCorruptGzipInsteadOfRetriedForever() throws IOException {
+        byte[] damaged = {0x1F, (byte) 0x8B, 7, 0, 0, 0, 0, 0, 0, 3, 'n', 'o', 't', ' ', 'd', 'e', 'f', 'l', 'a', 't', 'e'};
+        s3.put(BUCKET, KEY_A, damaged, "9b2cf535f27731c974343645a3985328");
+
+        ElbLogsToKinesis.Result result = function().process(
+                event(message("m1", Fixtures.notification("sns-wrapped-s3.json"))), context(Duration.ofMinutes(5)));
+
+        assertThat(result.response().getBatchItemFailures()).isEmpty();
+        assertThat(kinesis.accepted()).isEmpty();
+        assertThat(result.summary().diverted()).isEqualTo(Map.of(RejectReason.CORRUPT_GZIP, 1L));
+        assertThat(result.summary().logEvents()).isEqualTo(1);
+        assertThat(result.summary().balanced()).isTrue();
+        List<FailedLogEnvelope> envelopes = FailedLogReader.read(failedLogStore.objects().get(0).body());
+        assertThat(envelopes).singleElement().satisfies(envelope -> {
+            assertThat(envelope.reason()).isEqualTo(RejectReason.CORRUPT_GZIP);
+            assertThat(envelope.detail()).startsWith("gzip data of s3://" + BUCKET + "/" + KEY_A + " is corrupt");
+        });
+    }
+
+    @Test
+    void handle_anObjectCorruptAfterSomeLines_sendsThoseLinesAndDivertsTheRestAsOneEvent() {
+        byte[] gzip = Fixtures.gzip(Fixtures.logFile(numberedLines(3)));
+        gzip[gzip.length - 8] ^= 0x55; // the trailer's CRC-32: every line inflates, then the check fails
+        s3.put(BUCKET, KEY_A, gzip, "9b2cf535f27731c974343645a3985328");
+
+        ElbLogsToKinesis.Result result = function().process(
+                event(message("m1", Fixtures.notification("sns-wrapped-s3.json"))), context(Duration.ofMinutes(5)));
+
+        assertThat(result.response().getBatchItemFailures()).isEmpty();
+        assertThat(acceptedIds()).containsExactly(id(KEY_A, 1), id(KEY_A, 2), id(KEY_A, 3));
+        assertThat(result.summary().diverted()).isEqualTo(Map.of(RejectReason.CORRUPT_GZIP, 1L));
+        assertThat(result.summary().logEvents()).isEqualTo(4);
+        assertThat(result.summary().balanced()).isTrue();
+    }
+
+    @Test
     void handle_invalidLines_areDivertedWithBucketKeyAndLineNumber() throws IOException {
         s3.put(BUCKET, KEY_A, gzipLines("http", "malformed-quote", "https", "malformed-number"),
                 "9b2cf535f27731c974343645a3985328");
