@@ -1,5 +1,6 @@
 package io.github.logway.local.audit;
 
+import io.github.logway.local.S3Location;
 import io.github.logway.local.UsageException;
 import java.net.URI;
 import java.nio.file.Path;

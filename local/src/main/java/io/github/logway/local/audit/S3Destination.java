@@ -1,5 +1,6 @@
 package io.github.logway.local.audit;
 
+import io.github.logway.local.S3Location;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

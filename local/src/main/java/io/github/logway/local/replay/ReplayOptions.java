@@ -1,5 +1,6 @@
 package io.github.logway.local.replay;
 
+import io.github.logway.local.S3Location;
 import io.github.logway.local.UsageException;
 import io.github.logway.schema.RejectReason;
 import java.net.URI;
@@ -90,7 +91,7 @@ record ReplayOptions(Optional<S3Location> from, Optional<String> fromSqs, String
                 && !filter.since().get().isBefore(filter.until().get())) {
             throw new UsageException("--since must be before --until, got " + since + " and " + until);
         }
-        return new ReplayOptions(Optional.ofNullable(from).map(S3Location::parse),
+        return new ReplayOptions(Optional.ofNullable(from).map(ReplayOptions::location),
                 Optional.ofNullable(fromSqs).map(ReplayOptions::queueUrl), to, filter,
                 rate == null ? OptionalInt.empty() : OptionalInt.of(rate(rate)), dryRun);
     }
@@ -147,5 +148,13 @@ record ReplayOptions(Optional<S3Location> from, Optional<String> fromSqs, String
         }
         throw new UsageException("--from-sqs takes a queue URL such as"
                 + " https://sqs.us-east-1.amazonaws.com/123456789012/logway-on-failure, got '" + text + "'");
+    }
+
+    private static S3Location location(String text) {
+        try {
+            return S3Location.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--from " + e.getMessage());
+        }
     }
 }

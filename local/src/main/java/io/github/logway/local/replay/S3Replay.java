@@ -4,6 +4,7 @@ import io.github.logway.core.FatalException;
 import io.github.logway.core.failedlog.FailedLogEnvelope;
 import io.github.logway.core.failedlog.FailedLogReader;
 import io.github.logway.core.publish.PublishEntry;
+import io.github.logway.local.S3Location;
 import io.github.logway.schema.RejectReason;
 import java.io.PrintStream;
 import java.time.Clock;

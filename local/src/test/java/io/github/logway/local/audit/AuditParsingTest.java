@@ -3,6 +3,7 @@ package io.github.logway.local.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.logway.local.S3Location;
 import io.github.logway.local.UsageException;
 import java.io.StringReader;
 import java.net.URI;
@@ -81,14 +82,14 @@ class AuditParsingTest {
     @Test
     void options_keepTheDestinationsInCommandLineOrder() {
         AuditOptions options = AuditOptions.parse(List.of("--stream", "router", "--sent", "sent.ndjson", "--es",
-                "http://127.0.0.1:9200", "--s3", "s3://b/p", "--index", "logway-*", "--log-id-field", "id"));
+                "http://127.0.0.1:9200", "--s3", "s3://logs-b/p", "--index", "logway-*", "--log-id-field", "id"));
 
         assertThat(options.sent()).isEqualTo(Path.of("sent.ndjson"));
         assertThat(options.logIdField()).isEqualTo("id");
         assertThat(options.destinations()).containsExactly(
                 new AuditOptions.StreamTarget("router"),
                 new AuditOptions.OpenSearchTarget(URI.create("http://127.0.0.1:9200"), "logway-*"),
-                new AuditOptions.S3Target(new S3Location("b", "p")));
+                new AuditOptions.S3Target(new S3Location("logs-b", "p")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.logway.local.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.logway.local.S3Location;
 import io.github.logway.local.UsageException;
 import io.github.logway.schema.RejectReason;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class ReplayOptionsTest {
         assertThatThrownBy(() -> ReplayOptions.parse(List.of("--from", "https://logway-failed/failed", "--to",
                 "router")))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--from takes s3://BUCKET/PREFIX, got 'https://logway-failed/failed'");
+                .hasMessage("--from must be s3://BUCKET or s3://BUCKET/PREFIX, got 'https://logway-failed/failed'");
         assertThatThrownBy(() -> ReplayOptions.parse(List.of("--from", "s3://Bad_Bucket/x", "--to", "router")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("valid bucket name");
     }
