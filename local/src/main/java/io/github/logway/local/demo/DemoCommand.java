@@ -182,8 +182,8 @@ public final class DemoCommand implements Command {
 
     private static boolean runningStack(Path stateFile) {
         try {
-            return StackState.read(stateFile).map(state -> state.servers().stream()
-                    .anyMatch(server -> ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false)))
+            return StackState.read(stateFile)
+                    .map(state -> state.servers().stream().anyMatch(StackState.Server::isAlive))
                     .orElse(false);
         } catch (IOException e) {
             return false;

@@ -210,8 +210,7 @@ public final class RunCommand implements Command {
     private static Optional<StackEndpoints> runningStack(Set<StackService> needed) {
         try {
             return StackState.read(StackState.defaultFile())
-                    .filter(state -> state.servers().stream().allMatch(server -> ProcessHandle.of(server.pid())
-                            .map(ProcessHandle::isAlive).orElse(false)))
+                    .filter(StackState::allAlive)
                     .map(StackState::endpoints)
                     .filter(endpoints -> needed.stream().allMatch(service -> endpoints.of(service).isPresent()));
         } catch (IOException e) {
