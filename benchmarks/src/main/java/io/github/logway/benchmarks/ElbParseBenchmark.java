@@ -24,13 +24,13 @@ import io.github.logway.schema.LogRecordParser;
 import io.github.logway.schema.Parsed;
 import io.github.logway.schema.RecordSource;
 import io.github.logway.schema.SchemaRules;
+import io.github.logway.schema.decode.GzipDecoder;
 import io.github.logway.testing.events.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -114,7 +114,7 @@ public class ElbParseBenchmark {
             total += line.length;
         }
         averageLineBytes = (double) total / LINES;
-        logGz = gzip(raw.toByteArray());
+        logGz = GzipDecoder.gzip(raw.toByteArray(), Deflater.DEFAULT_COMPRESSION);
         parser = new AccessLogParser(FieldNames.DEFAULTS, "alb", "elb");
         validator = new LogRecordParser(SchemaRules.DEFAULTS);
         long eventTime = start.plus(Duration.ofMinutes(5)).toEpochMilli();
@@ -203,16 +203,6 @@ public class ElbParseBenchmark {
     @OperationsPerInvocation(LINES)
     public void functionEndToEnd(Blackhole blackhole) {
         blackhole.consume(function.process(event, context));
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length / 8);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024)) {
-            gzip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Accepts every entry, keeps nothing. */

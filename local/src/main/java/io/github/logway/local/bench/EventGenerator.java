@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.logway.local.esm.KinesisEventJson;
 import io.github.logway.local.esm.S3EventNotification;
 import io.github.logway.local.esm.StreamRecord;
+import io.github.logway.schema.decode.GzipDecoder;
 import io.github.logway.schema.decode.KplAggregator;
 import io.github.logway.schema.decode.KplSubRecord;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 
 /**
  * Builds the event files of {@code bench gen}: deterministic for a given count (fixed seed), with times just before
@@ -86,7 +87,8 @@ public final class EventGenerator {
         byte[][] lines = SampleLogLines.generate(events, now, seed);
         List<byte[]> payloads = new ArrayList<>();
         for (int first = 0; first < events; first += CWL_EVENTS_PER_RECORD) {
-            payloads.add(gzip(cloudWatchEnvelope(lines, first, Math.min(events, first + CWL_EVENTS_PER_RECORD))));
+            byte[] envelope = cloudWatchEnvelope(lines, first, Math.min(events, first + CWL_EVENTS_PER_RECORD));
+            payloads.add(GzipDecoder.gzip(envelope, Deflater.DEFAULT_COMPRESSION));
         }
         return payloads;
     }
@@ -122,7 +124,7 @@ public final class EventGenerator {
             text.writeBytes(line);
             text.write('\n');
         }
-        byte[] logGz = gzip(text.toByteArray());
+        byte[] logGz = GzipDecoder.gzip(text.toByteArray(), Deflater.DEFAULT_COMPRESSION);
         String key = ALB_KEY_PREFIX + KEY_DATE.format(now) + objectName;
         return new AlbSample(sqsEvent(key, logGz), logGz);
     }
@@ -214,15 +216,5 @@ public final class EventGenerator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has MD5", e);
         }
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
     }
 }

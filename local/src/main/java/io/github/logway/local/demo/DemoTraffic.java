@@ -2,16 +2,15 @@ package io.github.logway.local.demo;
 
 import io.github.logway.local.bench.EventGenerator;
 import io.github.logway.local.bench.SampleAlbLines;
+import io.github.logway.schema.decode.GzipDecoder;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 
 /**
  * The sample traffic of {@code ./logway demo}: what producers put into the router stream (JSON log lines from
@@ -60,11 +59,12 @@ record DemoTraffic(Instant time, List<RouterRecord> records, byte[] albLog, int 
             records.add(new RouterRecord("cwl", "cwl-" + i, cwl.get(i),
                     Math.min(EventGenerator.CWL_EVENTS_PER_RECORD, CWL_EVENTS - i * EventGenerator.CWL_EVENTS_PER_RECORD)));
         }
-        records.add(new RouterRecord("cwl-control", "cwl-control", gzip(utf8(
+        byte[] controlMessage = utf8(
                 "{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\",\"logStream\":\"\","
                         + "\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":" + now.toEpochMilli()
-                        + ",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.\"}]}")),
-                1));
+                        + ",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.\"}]}");
+        records.add(new RouterRecord("cwl-control", "cwl-control",
+                GzipDecoder.gzip(controlMessage, Deflater.DEFAULT_COMPRESSION), 1));
         List<byte[]> kpl = new EventGenerator(now, 3).kplPayloads(KPL_EVENTS);
         for (int i = 0; i < kpl.size(); i++) {
             records.add(new RouterRecord("kpl", "kpl-" + i, kpl.get(i),
@@ -94,7 +94,8 @@ record DemoTraffic(Instant time, List<RouterRecord> records, byte[] albLog, int 
         }
         text.writeBytes(utf8("h2 not-a-time alb-demo 10.0.0.1:443"));
         text.write('\n');
-        return new DemoTraffic(now, records, gzip(text.toByteArray()), ALB_LINES + 2, 2);
+        return new DemoTraffic(now, records, GzipDecoder.gzip(text.toByteArray(), Deflater.DEFAULT_COMPRESSION),
+                ALB_LINES + 2, 2);
     }
 
     /** Log events put into the router stream by producers, by kind. */
@@ -113,15 +114,5 @@ record DemoTraffic(Instant time, List<RouterRecord> records, byte[] albLog, int 
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
     }
 }
