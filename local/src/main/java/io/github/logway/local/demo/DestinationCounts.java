@@ -2,6 +2,8 @@ package io.github.logway.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.logway.core.retry.Sleeper;
+import io.github.logway.local.StreamScan;
 import io.github.logway.local.stack.StackClients;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,9 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -129,22 +128,8 @@ final class DestinationCounts {
      * @return how many
      */
     long streamRecords(String stream) {
-        long count = 0;
-        for (Shard shard : clients.kinesis().listShards(request -> request.streamName(stream)).shards()) {
-            String iterator = clients.kinesis().getShardIterator(request -> request.streamName(stream)
-                    .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse response = clients.kinesis().getRecords(request -> request.shardIterator(current)
-                        .limit(10_000));
-                count += response.records().size();
-                if (response.records().isEmpty() || response.millisBehindLatest() != null
-                        && response.millisBehindLatest() == 0 && response.records().size() < 10_000) {
-                    break;
-                }
-                iterator = response.nextShardIterator();
-            }
-        }
-        return count;
+        long[] count = {0};
+        StreamScan.readAll(clients.kinesis(), stream, Sleeper.SYSTEM, (shardId, record) -> count[0]++);
+        return count[0];
     }
 }
