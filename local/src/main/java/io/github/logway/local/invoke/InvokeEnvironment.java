@@ -31,20 +31,6 @@ final class InvokeEnvironment {
     static final List<String> ENDPOINT_VARIABLES = List.of(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS,
             AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_SQS, KinesisToOpenSearchConfig.ES_HOST);
 
-    /**
-     * The SDK's standard variables and the Java SDK system property that stands for each: applied as system
-     * properties, they reach the clients the handlers build, as the variables would in Lambda.
-     */
-    static final Map<String, String> SDK_PROPERTIES = Map.of(
-            AWS_ENDPOINT_URL, "aws.endpointUrl",
-            AWS_ENDPOINT_URL_KINESIS, "aws.endpointUrlKinesis",
-            AWS_ENDPOINT_URL_S3, "aws.endpointUrlS3",
-            AWS_ENDPOINT_URL_SQS, "aws.endpointUrlSqs",
-            "AWS_REGION", "aws.region",
-            "AWS_ACCESS_KEY_ID", "aws.accessKeyId",
-            "AWS_SECRET_ACCESS_KEY", "aws.secretAccessKey",
-            "AWS_SESSION_TOKEN", "aws.sessionToken");
-
     /** Default {@code LOG_S3_BUCKET} of to-s3. */
     static final String LOG_BUCKET = "logway-logs";
     /** Default {@code FAILED_LOG_S3_BUCKET} of to-es, forward and elb. */

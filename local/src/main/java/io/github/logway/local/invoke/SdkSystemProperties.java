@@ -1,5 +1,6 @@
 package io.github.logway.local.invoke;
 
+import io.github.logway.local.stack.StackEndpoints;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,14 +16,14 @@ final class SdkSystemProperties implements AutoCloseable {
     private SdkSystemProperties() {}
 
     /**
-     * Applies every variable of {@link InvokeEnvironment#SDK_PROPERTIES} that {@code env} sets (non-blank).
+     * Applies every variable of {@link StackEndpoints#SDK_PROPERTIES} that {@code env} sets (non-blank).
      *
      * @param env the handler environment
      * @return what restores the earlier values
      */
     static SdkSystemProperties apply(Map<String, String> env) {
         SdkSystemProperties applied = new SdkSystemProperties();
-        InvokeEnvironment.SDK_PROPERTIES.forEach((variable, property) -> {
+        StackEndpoints.SDK_PROPERTIES.forEach((variable, property) -> {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
                 applied.previous.put(property, System.getProperty(property));

@@ -26,11 +26,19 @@ public record StackEndpoints(Map<StackService, URI> endpoints) {
             StackService.SQS, "AWS_ENDPOINT_URL_SQS",
             StackService.OPENSEARCH, "ES_HOST"));
 
-    /** The Java SDK's system property for each endpoint variable (what the variable would set). */
-    private static final Map<StackService, String> SDK_PROPERTIES = new EnumMap<>(Map.of(
-            StackService.KINESIS, "aws.endpointUrlKinesis",
-            StackService.S3, "aws.endpointUrlS3",
-            StackService.SQS, "aws.endpointUrlSqs"));
+    /**
+     * The SDK's standard variables and the Java SDK system property that stands for each: applied as system
+     * properties, they reach every client built afterwards, as the variables would in Lambda.
+     */
+    public static final Map<String, String> SDK_PROPERTIES = Map.of(
+            "AWS_ENDPOINT_URL", "aws.endpointUrl",
+            "AWS_ENDPOINT_URL_KINESIS", "aws.endpointUrlKinesis",
+            "AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3",
+            "AWS_ENDPOINT_URL_SQS", "aws.endpointUrlSqs",
+            "AWS_REGION", "aws.region",
+            "AWS_ACCESS_KEY_ID", "aws.accessKeyId",
+            "AWS_SECRET_ACCESS_KEY", "aws.secretAccessKey",
+            "AWS_SESSION_TOKEN", "aws.sessionToken");
 
     /** Copies the map, in service order. */
     public StackEndpoints {
@@ -80,15 +88,12 @@ public record StackEndpoints(Map<StackService, URI> endpoints) {
      * afterwards talks to the local servers.
      */
     public void applyToSdk() {
-        endpoints.forEach((service, uri) -> {
-            String property = SDK_PROPERTIES.get(service);
-            if (property != null) {
-                System.setProperty(property, uri.toString());
+        variables().forEach((variable, value) -> {
+            String property = SDK_PROPERTIES.get(variable);
+            if (property != null) { // ES_HOST is no SDK setting
+                System.setProperty(property, value);
             }
         });
-        System.setProperty("aws.region", LocalCredentials.REGION);
-        System.setProperty("aws.accessKeyId", LocalCredentials.ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", LocalCredentials.SECRET_ACCESS_KEY);
     }
 
     private static String shellQuoted(String value) {
